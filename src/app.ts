@@ -1,0 +1,89 @@
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Config } from './config/config.js';
+import { openDatabase, type DialectName } from './platform/db/database.js';
+import { migrateToLatest, type NamedMigrations } from './platform/db/migrations.js';
+import { createHttpServer } from './platform/http/server.js';
+import { createRateLimiter } from './platform/http/rate-limit.js';
+import { createTranslators, loadCatalogs, type Catalogs } from './platform/i18n/catalog.js';
+import { systemClock, type Clock } from './shared/clock.js';
+import {
+  accountsMessagesDir,
+  accountsMigrations,
+  accountsPlugin,
+  createAccounts,
+  sessionUserResolver,
+  type AccountsService,
+  type AccountsTables,
+} from './modules/accounts/index.js';
+
+export type Database = AccountsTables;
+
+/** Every module's migrations, in one global order shared by SQLite and PostgreSQL. */
+export const allMigrations: NamedMigrations = {
+  ...accountsMigrations,
+};
+
+export const messageDirs: string[] = [
+  fileURLToPath(new URL('./platform/messages/', import.meta.url)),
+  fileURLToPath(accountsMessagesDir),
+];
+
+export function loadAllCatalogs(): Catalogs {
+  return loadCatalogs(messageDirs);
+}
+
+export interface AppOptions {
+  readonly clock?: Clock;
+  /** Tests fail on a missing message; production falls back to English. */
+  readonly strictMessages?: boolean;
+}
+
+export interface App {
+  readonly http: FastifyInstance;
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  readonly accounts: AccountsService;
+  close(): Promise<void>;
+}
+
+/** The composition root: data access, then services, then the HTTP server with each module. */
+export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const clock = options.clock ?? systemClock;
+  const database = openDatabase<Database>({
+    databaseUrl: config.databaseUrl,
+    sqliteFile: join(config.dataDir, 'zesummen.sqlite'),
+  });
+  const { db } = database;
+  await migrateToLatest(db, allMigrations);
+
+  const accounts = createAccounts({ db, clock });
+
+  const translators = createTranslators(loadAllCatalogs(), { strict: options.strictMessages ?? false });
+  const http = await createHttpServer({
+    publicUrl: config.publicUrl,
+    sessionSecret: config.sessionSecret,
+    secureCookies: config.secureCookies,
+    logLevel: config.logLevel,
+    translators,
+    resolveUser: sessionUserResolver(accounts),
+  });
+
+  const loginLimiter = createRateLimiter({ max: 10, windowMs: 15 * 60_000, clock });
+  await http.register(
+    accountsPlugin({ accounts, publicUrl: config.publicUrl, secureCookies: config.secureCookies, loginLimiter }),
+  );
+
+  return {
+    http,
+    db,
+    dialect: database.dialect,
+    accounts,
+    async close() {
+      await http.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Public origin used in absolute links (QR codes, iCalendar, JSON-LD, API documents). */
+  readonly publicUrl: string;
+  readonly dataDir: string;
+  /** When set, PostgreSQL is used; otherwise an embedded SQLite file under dataDir. */
+  readonly databaseUrl: string | undefined;
+  readonly sessionSecret: string;
+  readonly secureCookies: boolean;
+  readonly logLevel: string;
+  readonly staleAfterDays: number;
+}
+
+export type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+/** The only reader of the environment: everything else receives a typed Config. */
+export function loadConfig(env: Env = process.env): Config {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const host = env.HOST || '127.0.0.1';
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  const secret = env.SESSION_SECRET || '';
+  const production = env.NODE_ENV === 'production';
+  if (production && secret.length < 32) {
+    throw new ConfigError('SESSION_SECRET must be set to at least 32 characters in production');
+  }
+  return {
+    port,
+    host,
+    publicUrl,
+    dataDir: resolve(env.DATA_DIR || 'data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    sessionSecret: secret || randomBytes(32).toString('hex'),
+    secureCookies: bool(env, 'SECURE_COOKIES', publicUrl.startsWith('https://')),
+    logLevel: env.LOG_LEVEL || (production ? 'info' : 'warn'),
+    staleAfterDays: integer(env, 'STALE_AFTER_DAYS', 183, 1, 3650),
+  };
+}
