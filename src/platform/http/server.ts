@@ -37,7 +37,6 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     logger: { level: options.logLevel },
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
     trustProxy: true,
-    disableRequestLogging: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
 
