@@ -101,3 +101,11 @@ test('sign-in attempts are rate limited per address', async () => {
   }
   assert.equal(last, 429);
 });
+
+test('pages and the stylesheet are sent gzip-compressed to browsers that accept it', async () => {
+  for (const url of ['/en/login', '/static/css/site.css']) {
+    const response = await app.http.inject({ url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    assert.equal(response.statusCode, 200, url);
+    assert.equal(response.headers['content-encoding'], 'gzip', url);
+  }
+});

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
+import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import { AppError } from './app-error.js';
 import { parseUrlEncoded } from './urlencoded.js';
@@ -50,6 +51,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   });
 
   await app.register(cookie, { secret: options.sessionSecret });
+  // Many people reach us over slow mobile lines; gzip is cheap and universally understood.
+  await app.register(compress, { encodings: ['gzip', 'deflate'], threshold: 1024 });
   registerSecurityHeaders(app, { hsts: options.secureCookies });
 
   app.decorateRequest('locale', 'lb');
