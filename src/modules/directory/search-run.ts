@@ -1,0 +1,294 @@
+/**
+ * Answers one query over the slots: bitset filters first, then the per-offer checks on what
+ * is left, facet counts, and a numeric sort key per match fed to a bounded heap.
+ */
+import { foldedWords } from './fold-text.js';
+import type { GeoPoint } from './geography/geography.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
+import { andInto, count, countAnd, hasBit, nonZeroRange, orInto, setBit } from './search-bitset.js';
+import type { SearchFacets, SearchQuery, SearchResult, SearchSort } from './search-index.js';
+import { FACETS, type Dimension, type Facet, type SearchSlots } from './search-slots.js';
+import type { PrefixMatch } from './search-text.js';
+import { TopK } from './search-top-k.js';
+
+const DEFAULT_LIMIT = 20;
+/** Within FLAT_EARTH_MAX_KM the flat-earth distance is within this factor of the true one. */
+const APPROXIMATION_MARGIN = 0.03;
+const FLAT_EARTH_MAX_KM = 100;
+/** Sort keys pack a primary and a secondary key into one number. */
+const SCORE_OVER_DISTANCE = 1e6;
+const SCORE_OVER_TIME = 1e13;
+
+/** Per-query working memory, reused from query to query and resized with the index. */
+export class QueryScratch {
+  private capacity = -1;
+  core = new Uint32Array(0);
+  final = new Uint32Array(0);
+  facet = new Uint32Array(0);
+  selected = {} as Record<Facet, Uint32Array>;
+  within = new Uint32Array(0);
+  key = new Float64Array(0);
+  score = new Float64Array(0);
+  distance = new Float64Array(0);
+  /** seen[slot] === stamp marks a slot already handled in this query. */
+  seen = new Int32Array(0);
+  private stamp = 0;
+
+  nextStamp(): number {
+    if (this.stamp === 0x7fffffff) {
+      this.seen.fill(0);
+      this.stamp = 0;
+    }
+    return ++this.stamp;
+  }
+
+  fit(slots: SearchSlots): void {
+    if (this.capacity === slots.capacity) return;
+    this.capacity = slots.capacity;
+    this.core = new Uint32Array(slots.words);
+    this.final = new Uint32Array(slots.words);
+    this.facet = new Uint32Array(slots.words);
+    this.selected = Object.fromEntries(FACETS.map((f) => [f, new Uint32Array(slots.words)])) as Record<Facet, Uint32Array>;
+    this.within = new Uint32Array(slots.words);
+    this.seen = new Int32Array(slots.capacity);
+    this.stamp = 0;
+    this.key = new Float64Array(slots.capacity);
+    this.score = new Float64Array(slots.capacity);
+    this.distance = new Float64Array(slots.capacity);
+  }
+}
+
+export interface QueryOutcome {
+  readonly result: SearchResult;
+  /** The result depends on the time only up to this instant (Infinity: not at all). */
+  readonly validUntil: number;
+}
+
+function wholeNumber(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isFinite(value) ? Math.max(0, Math.floor(value)) : fallback;
+}
+
+function andValue(slots: SearchSlots, target: Uint32Array, dimension: Dimension, value: string): void {
+  const bits = slots.values[dimension].get(value);
+  if (bits) andInto(target, bits);
+  else target.fill(0);
+}
+
+/**
+ * Clears the slots of `core` with no location within `radius` km, looking only at the grid
+ * cells that reach into the circle. Exact at the edge.
+ */
+function keepWithin(slots: SearchSlots, scratch: QueryScratch, core: Uint32Array, near: GeoPoint, radius: number, cosLat: number): void {
+  const exactOnly = radius > FLAT_EARTH_MAX_KM;
+  const outer = exactOnly ? Infinity : radius * (1 + APPROXIMATION_MARGIN);
+  const inner = exactOnly ? -1 : radius * (1 - APPROXIMATION_MARGIN);
+  const { within, seen } = scratch;
+  const stamp = scratch.nextStamp();
+  within.fill(0);
+  for (const { cell, distance } of slots.cellsByDistance(near, cosLat)) {
+    if (distance > outer) break;
+    for (let i = 0; i < cell.length; i += 1) {
+      const slot = cell.slots[i]!;
+      if (seen[slot] === stamp || !hasBit(core, slot)) continue;
+      seen[slot] = stamp;
+      const d = slots.roughDistance(slot, near, cosLat);
+      if (d <= inner || (d <= outer && (slots.exactDistance(slot, near) ?? Infinity) <= radius)) setBit(within, slot);
+    }
+  }
+  andInto(core, within);
+}
+
+/**
+ * Offers the matches to `top` nearest first, walking the grid cells by distance and stopping
+ * once no remaining cell can beat the worst slot kept; offers without a location come last.
+ */
+function rankByDistance(slots: SearchSlots, scratch: QueryScratch, top: TopK, near: GeoPoint, cosLat: number, scoreOf: (slot: number) => number): void {
+  const { final, key, score, seen } = scratch;
+  const stamp = scratch.nextStamp();
+  for (const { cell, distance } of slots.cellsByDistance(near, cosLat)) {
+    if (top.full && distance > top.worstKey) break;
+    for (let i = 0; i < cell.length; i += 1) {
+      const slot = cell.slots[i]!;
+      if (seen[slot] === stamp || !hasBit(final, slot)) continue;
+      seen[slot] = stamp;
+      score[slot] = scoreOf(slot);
+      key[slot] = slots.roughDistance(slot, near, cosLat);
+      top.offer(slot);
+    }
+  }
+  if (top.full) return;
+  const lat = slots.lat;
+  for (let w = 0; w < final.length; w += 1) {
+    let bits = final[w]!;
+    while (bits !== 0) {
+      const lowest = bits & -bits;
+      bits ^= lowest;
+      const slot = (w << 5) | (31 - Math.clz32(lowest));
+      if (lat[slot] === lat[slot]) continue;
+      score[slot] = scoreOf(slot);
+      key[slot] = Infinity;
+      top.offer(slot);
+    }
+  }
+}
+
+/** Clears the slots of `core` without a session in [from, to); returns the earliest start kept. */
+function keepWithSession(slots: SearchSlots, core: Uint32Array, from: number, to: number): number {
+  let earliest = Infinity;
+  for (let w = 0; w < core.length; w += 1) {
+    let bits = core[w]!;
+    let kept = bits;
+    while (bits !== 0) {
+      const lowest = bits & -bits;
+      bits ^= lowest;
+      const start = slots.firstSession((w << 5) | (31 - Math.clz32(lowest)), from, to);
+      if (start === Infinity) kept &= ~lowest;
+      else if (start < earliest) earliest = start;
+    }
+    core[w] = kept;
+  }
+  return earliest;
+}
+
+function countFacets(slots: SearchSlots, scratch: QueryScratch, active: readonly Facet[]): SearchFacets {
+  const finalRange = nonZeroRange(scratch.final);
+  const counts = {} as Record<Facet, Record<string, number>>;
+  for (const facet of FACETS) {
+    let base = scratch.final;
+    let range = finalRange;
+    if (active.includes(facet)) {
+      base = scratch.facet;
+      base.set(scratch.core);
+      for (const other of active) if (other !== facet) andInto(base, scratch.selected[other]);
+      range = nonZeroRange(base);
+    }
+    const result: Record<string, number> = {};
+    for (const [value, bits] of slots.values[facet]) {
+      const n = countAnd(base, bits, range[0], range[1]);
+      if (n > 0) result[value] = n;
+    }
+    counts[facet] = result;
+  }
+  return counts;
+}
+
+export function runQuery(slots: SearchSlots, scratch: QueryScratch, query: SearchQuery, nowDate: Date): QueryOutcome {
+  scratch.fit(slots);
+  const { core, final, key, score, distance } = scratch;
+  const now = nowDate.getTime();
+  const offset = wholeNumber(query.offset, 0);
+  const limit = wholeNumber(query.limit, DEFAULT_LIMIT);
+  const near = query.near;
+  const cosLat = near ? Math.cos((near.lat * Math.PI) / 180) : 0;
+  const sessionFrom = query.sessionFrom?.getTime() ?? now;
+  const sessionTo = query.sessionTo?.getTime() ?? Infinity;
+  const sort: SearchSort = query.sort === 'distance' && !near ? 'relevance' : (query.sort ?? 'relevance');
+  const localeIndex = Math.max(0, LOCALES.indexOf(query.locale ?? LOCALES[0]));
+  let validUntil = Infinity;
+
+  // Filters that are not facets.
+  core.set(slots.alive);
+  const matches: PrefixMatch[] = [...new Set(foldedWords(query.text ?? ''))].map((word) => slots.text.match(word, slots.words));
+  for (const match of matches) andInto(core, match.any);
+  for (const feature of query.accessibility ?? []) andValue(slots, core, 'accessibility', feature);
+  if (query.communeId !== undefined) andValue(slots, core, 'communes', query.communeId);
+  if (query.openNow) {
+    const open = slots.openSlots(nowDate);
+    andInto(core, open.bits);
+    validUntil = Math.min(validUntil, open.validUntil);
+  }
+  if (near && query.radiusKm !== undefined && query.radiusKm >= 0) keepWithin(slots, scratch, core, near, query.radiusKm, cosLat);
+  if (query.sessionFrom !== undefined || query.sessionTo !== undefined) {
+    const earliest = keepWithSession(slots, core, sessionFrom, sessionTo);
+    if (query.sessionFrom === undefined) validUntil = Math.min(validUntil, earliest);
+  }
+
+  // Facet lists: any selected value matches.
+  const active: Facet[] = [];
+  for (const facet of FACETS) {
+    const chosen = facet === 'cantons' ? (query.cantonId !== undefined ? [query.cantonId] : []) : (query[facet] ?? []);
+    if (chosen.length === 0) continue;
+    const bits = scratch.selected[facet];
+    bits.fill(0);
+    for (const value of chosen) {
+      const valueSet = slots.values[facet].get(value);
+      if (valueSet) orInto(bits, valueSet);
+    }
+    active.push(facet);
+  }
+  final.set(core);
+  for (const facet of active) andInto(final, scratch.selected[facet]);
+  const facets = countFacets(slots, scratch, active);
+
+  // Rank every match by a numeric key; a bounded heap keeps the page.
+  const wanted = offset + limit;
+  const total = count(final);
+  if (wanted === 0) return { result: { total, hits: [], facets }, validUntil };
+  const scoreOf = (slot: number): number => {
+    let s = 0;
+    for (const match of matches) s += hasBit(match.exactTitle, slot) ? 3 : hasBit(match.title, slot) ? 2 : 1;
+    return s;
+  };
+  const nameNumbers = slots.nameNumbers[localeIndex]!;
+  const checkedAt = slots.checkedAt;
+  let earliestNext = Infinity;
+  const keyOf: (slot: number) => number =
+    sort === 'name'
+      ? (slot) => nameNumbers[slot]!
+      : sort === 'next_session'
+        ? (slot) => {
+            if (near) distance[slot] = slots.roughDistance(slot, near, cosLat);
+            const next = slots.firstSession(slot, sessionFrom, sessionTo);
+            if (next < earliestNext) earliestNext = next;
+            return next;
+          }
+        : near
+          ? (slot) => -scoreOf(slot) * SCORE_OVER_DISTANCE + Math.min(slots.roughDistance(slot, near, cosLat), SCORE_OVER_DISTANCE - 1)
+          : (slot) => -scoreOf(slot) * SCORE_OVER_TIME - checkedAt[slot]!;
+  const top = new TopK(wanted, key, tieBreaker(slots, scratch, sort, localeIndex, near !== undefined));
+  if (near && (sort === 'distance' || (sort === 'relevance' && matches.length === 0))) {
+    // Without words to score, relevance near a place is the distance.
+    rankByDistance(slots, scratch, top, near, cosLat, scoreOf);
+  } else {
+    for (let w = 0; w < final.length; w += 1) {
+      let bits = final[w]!;
+      while (bits !== 0) {
+        const lowest = bits & -bits;
+        bits ^= lowest;
+        const slot = (w << 5) | (31 - Math.clz32(lowest));
+        key[slot] = keyOf(slot);
+        top.offer(slot);
+      }
+    }
+  }
+  if (sort === 'next_session' && query.sessionFrom === undefined) validUntil = Math.min(validUntil, earliestNext);
+  const hits = top
+    .sorted()
+    .slice(offset)
+    .map((slot) => ({ id: slots.records[slot]!.id, distanceKm: near ? slots.exactDistance(slot, near) : null }));
+  return { result: { total, hits, facets }, validUntil };
+}
+
+/** Orders slots whose sort keys are equal. */
+function tieBreaker(slots: SearchSlots, scratch: QueryScratch, sort: SearchSort, localeIndex: number, withDistance: boolean): (a: number, b: number) => number {
+  const numbers = slots.nameNumbers[localeIndex]!;
+  const strings = slots.names[localeIndex]!;
+  const { score, distance } = scratch;
+  const checkedAt = slots.checkedAt;
+  const byName = (a: number, b: number): number => {
+    if (numbers[a] !== numbers[b]) return numbers[a]! < numbers[b]! ? -1 : 1;
+    const na = strings[a]!;
+    const nb = strings[b]!;
+    return na < nb ? -1 : na > nb ? 1 : a - b;
+  };
+  switch (sort) {
+    case 'name':
+      return byName;
+    case 'distance':
+      return (a, b) => score[b]! - score[a]! || byName(a, b);
+    case 'next_session':
+      return withDistance ? (a, b) => (distance[a] !== distance[b] ? (distance[a]! < distance[b]! ? -1 : 1) : byName(a, b)) : byName;
+    case 'relevance':
+      return withDistance ? (a, b) => checkedAt[b]! - checkedAt[a]! || byName(a, b) : byName;
+  }
+}
