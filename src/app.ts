@@ -18,17 +18,29 @@ import {
   type AccountsService,
   type AccountsTables,
 } from './modules/accounts/index.js';
+import {
+  createDirectory,
+  directoryMessagesDir,
+  directoryMigrations,
+  directoryPlugin,
+  type DirectoryService,
+  type DirectoryTables,
+} from './modules/directory/index.js';
+import { opendataMessagesDir, opendataPlugin } from './modules/opendata/index.js';
 
-export type Database = AccountsTables;
+export type Database = AccountsTables & DirectoryTables;
 
 /** Every module's migrations, in one global order shared by SQLite and PostgreSQL. */
 export const allMigrations: NamedMigrations = {
   ...accountsMigrations,
+  ...directoryMigrations,
 };
 
 export const messageDirs: string[] = [
   fileURLToPath(new URL('./platform/messages/', import.meta.url)),
   fileURLToPath(accountsMessagesDir),
+  fileURLToPath(directoryMessagesDir),
+  fileURLToPath(opendataMessagesDir),
 ];
 
 export function loadAllCatalogs(): Catalogs {
@@ -46,6 +58,7 @@ export interface App {
   readonly db: Kysely<Database>;
   readonly dialect: DialectName;
   readonly accounts: AccountsService;
+  readonly directory: DirectoryService;
   close(): Promise<void>;
 }
 
@@ -60,6 +73,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await migrateToLatest(db, allMigrations);
 
   const accounts = createAccounts({ db, clock });
+  const directory = createDirectory({ db, clock, isTrusted: accounts.isTrusted, config });
+  await directory.start();
 
   const translators = createTranslators(loadAllCatalogs(), { strict: options.strictMessages ?? false });
   const http = await createHttpServer({
@@ -75,12 +90,16 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await http.register(
     accountsPlugin({ accounts, publicUrl: config.publicUrl, secureCookies: config.secureCookies, loginLimiter }),
   );
+  const publicFormLimiter = createRateLimiter({ max: 20, windowMs: 10 * 60_000, clock });
+  await http.register(directoryPlugin({ directory, publicUrl: config.publicUrl, clock, publicFormLimiter }));
+  await http.register(opendataPlugin({ directory, clock, publicUrl: config.publicUrl }));
 
   return {
     http,
     db,
     dialect: database.dialect,
     accounts,
+    directory,
     async close() {
       await http.close();
       await database.close();

@@ -29,6 +29,8 @@ export interface Organization {
   readonly website: string | null;
   readonly isDemo: boolean;
   readonly moderationStatus: ModerationStatus;
+  /** Why a moderator rejected the organisation; shown to its provider. */
+  readonly moderationReason: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -121,5 +123,27 @@ export interface OfferReport {
   readonly kind: ReportKind;
   readonly message: string | null;
   readonly resolved: boolean;
+  readonly resolvedAt: string | null;
+  readonly createdAt: string;
+}
+
+export type ChangeStatus = 'pending' | 'approved' | 'rejected' | 'superseded';
+export type ModeratedEntity = 'organization' | 'location' | 'offer';
+
+/**
+ * An edit by a provider who is not trusted yet, waiting for a moderator. `proposed` is the
+ * complete new version as the provider submitted it (the service's input type for the entity).
+ */
+export interface PendingChange {
+  readonly id: string;
+  readonly entityType: ModeratedEntity;
+  readonly entityId: string;
+  readonly organizationId: string;
+  readonly proposedBy: string;
+  readonly proposed: unknown;
+  readonly status: ChangeStatus;
+  /** Why a moderator rejected it; shown to the provider. */
+  readonly reason: string | null;
+  readonly decidedAt: string | null;
   readonly createdAt: string;
 }
