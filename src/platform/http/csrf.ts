@@ -15,6 +15,7 @@ export function registerCsrf(app: FastifyInstance, options: { secret: string; se
 
   app.decorateRequest('csrfToken', '');
   app.addHook('onRequest', async (request, reply) => {
+    if (isExempt(request)) return;
     let cookie = request.cookies[CSRF_COOKIE];
     if (!cookie || !/^[A-Za-z0-9_-]{20,64}$/.test(cookie)) {
       cookie = randomBytes(24).toString('base64url');

@@ -109,3 +109,11 @@ test('pages and the stylesheet are sent gzip-compressed to browsers that accept 
     assert.equal(response.headers['content-encoding'], 'gzip', url);
   }
 });
+
+test('the JSON API sets no cookies, while pages give each browser its CSRF cookie', async () => {
+  const api = await app.http.inject({ url: '/api/v1/communes' });
+  assert.equal(api.statusCode, 200);
+  assert.equal(api.headers['set-cookie'], undefined);
+  const page = await app.http.inject({ url: '/en/login' });
+  assert.match(String(page.headers['set-cookie']), /zs_csrf=/);
+});
