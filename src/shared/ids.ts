@@ -1,8 +1,20 @@
 import { randomBytes, createHash } from 'node:crypto';
 
-/** Sortable-enough, URL-safe random id: time prefix keeps inserts roughly ordered in indexes. */
+let lastMillis = 0;
+let sequence = 0;
+
+/**
+ * URL-safe random id that sorts in creation order, even within one millisecond: first-come order
+ * (waiting lists, queues) may fall back on it when two rows share a timestamp.
+ */
 export function newId(): string {
-  return Date.now().toString(36).padStart(9, '0') + randomBytes(10).toString('base64url');
+  const now = Date.now();
+  if (now <= lastMillis) sequence += 1;
+  else {
+    lastMillis = now;
+    sequence = 0;
+  }
+  return lastMillis.toString(36).padStart(9, '0') + sequence.toString(36).padStart(4, '0') + randomBytes(8).toString('base64url');
 }
 
 /** A secret to hand to a person (cancel links, tokens); only its hash is stored. */

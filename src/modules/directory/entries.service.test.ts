@@ -130,6 +130,10 @@ describeEachDialect('directory entries', (dialect) => {
     assert.equal(await directory.getOffer(moderatorsOffer.id), null, 'an approved offer of a pending organisation stays hidden');
     assert.deepEqual(await directory.listOffers(newOrganization.value.id), []);
     assert.equal((await directory.listOrganizations()).some((o) => o.id === newOrganization.value.id), false);
+    const hiddenPlace = unwrap(await directory.createLocation(cast.moderator, newOrganization.value.id, locationInput()));
+    assert.equal(await directory.getLocation(hiddenPlace.id), null);
+    assert.deepEqual(await directory.listLocations(newOrganization.value.id), []);
+    assert.equal((await directory.getLocation(hiddenPlace.id, cast.moderator))?.id, hiddenPlace.id);
 
     const session = unwrap(await directory.createSession(cast.moderator, moderatorsOffer.id, sessionInput()));
     assert.equal(await directory.getSession(session.id), null);

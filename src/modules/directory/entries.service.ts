@@ -49,8 +49,9 @@ export interface EntriesService {
   /** New places apply at once: they show only through offers, which are moderated. */
   createLocation(actor: Actor, organizationId: string, input: LocationInput): Promise<Result<Location, DirectoryError>>;
   updateLocation(actor: Actor, id: string, input: LocationInput): Saved<Location>;
-  getLocation(id: string): Promise<Location | null>;
-  listLocations(organizationId: string): Promise<Location[]>;
+  /** Places of approved organisations, or any for someone who may edit the organisation. */
+  getLocation(id: string, actor?: Actor): Promise<Location | null>;
+  listLocations(organizationId: string, actor?: Actor): Promise<Location[]>;
 
   createOffer(actor: Actor, organizationId: string, input: OfferInput): Saved<Offer>;
   updateOffer(actor: Actor, id: string, input: OfferInput): Saved<Offer>;
@@ -107,6 +108,8 @@ export function createEntriesService(deps: DirectoryDeps, hooks: EntriesHooks): 
   }
 
   const mayRead = (actor: Actor | undefined, organizationId: string) => actor !== undefined && canEdit(actor, organizationId);
+  const mayReadPlacesOf = async (organizationId: string, actor: Actor | undefined) =>
+    mayRead(actor, organizationId) || (await store.findOrganization(db, organizationId))?.moderation_status === 'approved';
 
   return {
     async createOrganization(actor, input) {
@@ -200,11 +203,14 @@ export function createEntriesService(deps: DirectoryDeps, hooks: EntriesHooks): 
       return ok({ state: 'published', value: (await loadLocation(db, id))! });
     },
 
-    async getLocation(id) {
-      return loadLocation(db, id);
+    async getLocation(id, actor) {
+      const location = await loadLocation(db, id);
+      if (!location) return null;
+      return (await mayReadPlacesOf(location.organizationId, actor)) ? location : null;
     },
 
-    async listLocations(organizationId) {
+    async listLocations(organizationId, actor) {
+      if (!(await mayReadPlacesOf(organizationId, actor))) return [];
       return locationsFrom(db, await store.listLocationsOf(db, organizationId));
     },
 

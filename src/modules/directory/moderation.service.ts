@@ -46,7 +46,7 @@ export type AlreadyDecided = { readonly code: 'already_decided' };
 export type ModerationError = NotFound | Forbidden | Invalid | AlreadyDecided;
 
 export interface ModerationService {
-  /** Oldest first: new organisations, new offers, then proposed changes. */
+  /** New organisations (by name), then new offers and proposed changes, each oldest first. */
   listModerationQueue(actor: Actor): Promise<Result<ModerationItem[], Forbidden>>;
   approve(actor: Actor, target: ModerationTarget): Promise<Result<void, ModerationError>>;
   /** The reason is required; the provider sees it. */

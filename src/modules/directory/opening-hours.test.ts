@@ -6,12 +6,19 @@ import {
   isOpenAt,
   nextChange,
   openStateAt,
+  scheduleFor,
   validateOpeningHours,
   weeklySchedule,
 } from './opening-hours.js';
 
 const OFFICE = 'Mo-Fr 09:00-12:00,14:00-17:00';
 const TWICE_A_WEEK = 'Tu,Th 14:00-18:00; PH off';
+
+// The zone checks call the functions that compute afresh; isOpenAt, nextChange and
+// weeklySchedule remember their answers (tested at the end).
+const openAt = (text: string, at: Date): boolean => openStateAt(compileOpeningHours(text)!, at).open;
+const changeAfter = (text: string, at: Date): Date | null => openStateAt(compileOpeningHours(text)!, at).nextChange;
+const scheduleOf = (text: string, start: Date) => scheduleFor(compileOpeningHours(text), start);
 
 /** Runs the check as if the server ran in each of these zones: results must not change. */
 function inEachTimeZone(check: (zone: string) => void): void {
@@ -59,35 +66,35 @@ test('malformed, empty and over-long values are refused without throwing', () =>
 test('office hours are read in Luxembourg time, winter and summer, whatever the server zone', () => {
   inEachTimeZone((zone) => {
     // Tuesday 16 December 2025, Luxembourg is UTC+1.
-    assert.equal(isOpenAt(OFFICE, new Date('2025-12-16T08:30:00Z')), true, `${zone} 09:30`);
-    assert.equal(isOpenAt(OFFICE, new Date('2025-12-16T07:59:00Z')), false, `${zone} 08:59`);
-    assert.equal(isOpenAt(OFFICE, new Date('2025-12-16T11:30:00Z')), false, `${zone} 12:30`);
-    assert.equal(isOpenAt(OFFICE, new Date('2025-12-16T13:00:00Z')), true, `${zone} 14:00`);
-    assert.equal(isOpenAt(OFFICE, new Date('2025-12-16T16:00:00Z')), false, `${zone} 17:00`);
+    assert.equal(openAt(OFFICE, new Date('2025-12-16T08:30:00Z')), true, `${zone} 09:30`);
+    assert.equal(openAt(OFFICE, new Date('2025-12-16T07:59:00Z')), false, `${zone} 08:59`);
+    assert.equal(openAt(OFFICE, new Date('2025-12-16T11:30:00Z')), false, `${zone} 12:30`);
+    assert.equal(openAt(OFFICE, new Date('2025-12-16T13:00:00Z')), true, `${zone} 14:00`);
+    assert.equal(openAt(OFFICE, new Date('2025-12-16T16:00:00Z')), false, `${zone} 17:00`);
     // Tuesday 15 July 2025, Luxembourg is UTC+2.
-    assert.equal(isOpenAt(OFFICE, new Date('2025-07-15T07:30:00Z')), true, `${zone} summer 09:30`);
-    assert.equal(isOpenAt(OFFICE, new Date('2025-07-15T06:30:00Z')), false, `${zone} summer 08:30`);
+    assert.equal(openAt(OFFICE, new Date('2025-07-15T07:30:00Z')), true, `${zone} summer 09:30`);
+    assert.equal(openAt(OFFICE, new Date('2025-07-15T06:30:00Z')), false, `${zone} summer 08:30`);
     // Saturday.
-    assert.equal(isOpenAt(OFFICE, new Date('2025-12-20T10:00:00Z')), false, `${zone} Saturday`);
+    assert.equal(openAt(OFFICE, new Date('2025-12-20T10:00:00Z')), false, `${zone} Saturday`);
     // Monday 00:30 in Luxembourg is still Sunday in UTC and New York.
-    assert.equal(isOpenAt('Mo 00:00-01:00', new Date('2025-12-14T23:30:00Z')), true, `${zone} Monday just after midnight`);
+    assert.equal(openAt('Mo 00:00-01:00', new Date('2025-12-14T23:30:00Z')), true, `${zone} Monday just after midnight`);
   });
 });
 
 test('Luxembourg public holidays close a "PH off" place', () => {
   inEachTimeZone((zone) => {
-    assert.equal(isOpenAt(TWICE_A_WEEK, new Date('2025-12-18T14:00:00Z')), true, `${zone} an ordinary Thursday`);
-    assert.equal(isOpenAt(TWICE_A_WEEK, new Date('2025-12-25T14:00:00Z')), false, `${zone} Christmas Day`);
+    assert.equal(openAt(TWICE_A_WEEK, new Date('2025-12-18T14:00:00Z')), true, `${zone} an ordinary Thursday`);
+    assert.equal(openAt(TWICE_A_WEEK, new Date('2025-12-25T14:00:00Z')), false, `${zone} Christmas Day`);
     // 23 June 2026, National Day, is a Tuesday.
-    assert.equal(isOpenAt(TWICE_A_WEEK, new Date('2026-06-16T13:00:00Z')), true, `${zone} Tuesday before`);
-    assert.equal(isOpenAt(TWICE_A_WEEK, new Date('2026-06-23T13:00:00Z')), false, `${zone} National Day`);
+    assert.equal(openAt(TWICE_A_WEEK, new Date('2026-06-16T13:00:00Z')), true, `${zone} Tuesday before`);
+    assert.equal(openAt(TWICE_A_WEEK, new Date('2026-06-23T13:00:00Z')), false, `${zone} National Day`);
   });
 });
 
 test('24/7 is always open and never changes', () => {
   inEachTimeZone(() => {
-    assert.equal(isOpenAt('24/7', new Date('2025-12-25T03:00:00Z')), true);
-    assert.equal(nextChange('24/7', new Date('2025-12-25T03:00:00Z')), null);
+    assert.equal(openAt('24/7', new Date('2025-12-25T03:00:00Z')), true);
+    assert.equal(changeAfter('24/7', new Date('2025-12-25T03:00:00Z')), null);
   });
 });
 
@@ -100,11 +107,11 @@ test('empty or invalid hours are never open', () => {
 
 test('the next change is a real instant', () => {
   inEachTimeZone((zone) => {
-    assert.equal(nextChange(OFFICE, new Date('2025-12-16T09:30:00Z'))?.toISOString(), '2025-12-16T11:00:00.000Z', zone);
+    assert.equal(changeAfter(OFFICE, new Date('2025-12-16T09:30:00Z'))?.toISOString(), '2025-12-16T11:00:00.000Z', zone);
     // Friday evening: next opening is Monday 09:00, in summer time.
-    assert.equal(nextChange(OFFICE, new Date('2025-07-18T17:00:00Z'))?.toISOString(), '2025-07-21T07:00:00.000Z', zone);
+    assert.equal(changeAfter(OFFICE, new Date('2025-07-18T17:00:00Z'))?.toISOString(), '2025-07-21T07:00:00.000Z', zone);
     // Across the spring clock change (29 March 2026): Saturday 12:00 CET to Monday 09:00 CEST.
-    assert.equal(nextChange(OFFICE, new Date('2026-03-28T11:00:00Z'))?.toISOString(), '2026-03-30T07:00:00.000Z', zone);
+    assert.equal(changeAfter(OFFICE, new Date('2026-03-28T11:00:00Z'))?.toISOString(), '2026-03-30T07:00:00.000Z', zone);
     const state = openStateAt(compileOpeningHours(OFFICE)!, new Date('2025-12-16T09:30:00Z'));
     assert.equal(state.open, true);
   });
@@ -113,7 +120,7 @@ test('the next change is a real instant', () => {
 test('a week of opening intervals for display', () => {
   inEachTimeZone((zone) => {
     // Monday 15 December 2025, 00:30 in Luxembourg.
-    const week = weeklySchedule(OFFICE, new Date('2025-12-14T23:30:00Z'));
+    const week = scheduleOf(OFFICE, new Date('2025-12-14T23:30:00Z'));
     assert.deepEqual(
       week.map((d) => d.date),
       ['2025-12-15', '2025-12-16', '2025-12-17', '2025-12-18', '2025-12-19', '2025-12-20', '2025-12-21'],
@@ -132,7 +139,7 @@ test('a week of opening intervals for display', () => {
 
 test('holidays show as closed days in the week', () => {
   inEachTimeZone((zone) => {
-    const week = weeklySchedule(TWICE_A_WEEK, new Date('2025-12-22T12:00:00Z'));
+    const week = scheduleOf(TWICE_A_WEEK, new Date('2025-12-22T12:00:00Z'));
     const open = week.filter((d) => d.intervals.length > 0).map((d) => d.date);
     assert.deepEqual(open, ['2025-12-23'], zone);
   });
@@ -140,9 +147,9 @@ test('holidays show as closed days in the week', () => {
 
 test('24/7 shows whole days, also on the day the clocks change', () => {
   inEachTimeZone((zone) => {
-    const week = weeklySchedule('24/7', new Date('2026-03-23T12:00:00Z'));
+    const week = scheduleOf('24/7', new Date('2026-03-23T12:00:00Z'));
     for (const day of week) assert.deepEqual(day.intervals, [{ from: '00:00', to: '24:00', unknown: false, comment: null }], `${zone} ${day.date}`);
-    const daily = weeklySchedule('Mo-Su 09:00-12:00', new Date('2026-03-23T12:00:00Z'));
+    const daily = scheduleOf('Mo-Su 09:00-12:00', new Date('2026-03-23T12:00:00Z'));
     assert.equal(daily[6]?.date, '2026-03-29');
     assert.deepEqual(daily[6]?.intervals.map((i) => `${i.from}-${i.to}`), ['09:00-12:00'], zone);
   });
@@ -161,4 +168,17 @@ test('invalid hours give seven empty days', () => {
   const week = weeklySchedule('blah', new Date('2025-12-15T12:00:00Z'));
   assert.equal(week.length, 7);
   assert.ok(week.every((d) => d.intervals.length === 0));
+});
+
+test('remembered answers stay right when asked about other times', () => {
+  const times = ['2025-12-16T09:00:00Z', '2025-12-16T12:00:00Z', '2025-12-16T08:00:00Z', '2025-12-16T13:30:00Z', '2025-12-16T09:00:00Z'];
+  for (const at of times) {
+    const instant = new Date(at);
+    assert.equal(isOpenAt(OFFICE, instant), openAt(OFFICE, instant), at);
+    assert.equal(nextChange(OFFICE, instant)?.toISOString(), changeAfter(OFFICE, instant)?.toISOString(), at);
+  }
+  const start = new Date('2025-12-22T12:00:00Z');
+  assert.deepEqual(weeklySchedule(TWICE_A_WEEK, start), scheduleOf(TWICE_A_WEEK, start));
+  assert.deepEqual(weeklySchedule(TWICE_A_WEEK, start), scheduleOf(TWICE_A_WEEK, start), 'asked twice');
+  assert.notDeepEqual(weeklySchedule(TWICE_A_WEEK, new Date('2025-12-15T12:00:00Z')), weeklySchedule(TWICE_A_WEEK, start));
 });

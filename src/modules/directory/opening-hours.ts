@@ -41,15 +41,46 @@ export function validateOpeningHours(text: string): Result<string, OpeningHoursE
   }
 }
 
-/** Parses a stored value; null when it is empty or not valid. Never throws. */
-export function compileOpeningHours(text: string | null | undefined): CompiledOpeningHours | null {
+/*
+ * Parsing a value takes a few tenths of a millisecond and a page of results asks about twenty
+ * offers whose schedules repeat, so parsed values and their current open state are remembered.
+ * These memos of pure functions are bounded and hold nothing else.
+ */
+const MEMO_LIMIT = 5000;
+
+function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
+  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value!);
+  memo.set(key, value);
+  return value;
+}
+
+interface Parsed {
+  readonly hours: CompiledOpeningHours | null;
+  /** The open state holds for instants in [validFrom, validUntil). */
+  open: boolean;
+  validFrom: number;
+  validUntil: number;
+}
+
+const parsedByText = new Map<string, Parsed>();
+
+function parsed(text: string | null | undefined): Parsed | null {
   const trimmed = text?.trim() ?? '';
   if (trimmed === '' || trimmed.length > OPENING_HOURS_MAX_LENGTH) return null;
+  return parsedByText.get(trimmed) ?? remember(parsedByText, trimmed, { hours: parseOrNull(trimmed), open: false, validFrom: 0, validUntil: -1 });
+}
+
+function parseOrNull(text: string): CompiledOpeningHours | null {
   try {
-    return parse(trimmed);
+    return parse(text);
   } catch {
     return null;
   }
+}
+
+/** Parses a stored value; null when it is empty or not valid. Never throws. */
+export function compileOpeningHours(text: string | null | undefined): CompiledOpeningHours | null {
+  return parsed(text)?.hours ?? null;
 }
 
 const partsFormat = new Intl.DateTimeFormat('en-GB', {
@@ -118,15 +149,29 @@ export function openStateAt(hours: CompiledOpeningHours, at: Date): OpenState {
   return { open: hours.getState(wall), nextChange: next ? fromWallClockDate(next) : null };
 }
 
+function rememberedState(value: Parsed & { hours: CompiledOpeningHours }, at: Date): OpenState {
+  const t = at.getTime();
+  if (!(t >= value.validFrom && t < value.validUntil)) {
+    const state = openStateAt(value.hours, at);
+    value.open = state.open;
+    value.validFrom = t;
+    value.validUntil = state.nextChange ? state.nextChange.getTime() : Infinity;
+  }
+  return { open: value.open, nextChange: value.validUntil === Infinity ? null : new Date(value.validUntil) };
+}
+
+const withHours = (value: Parsed | null): (Parsed & { hours: CompiledOpeningHours }) | null =>
+  value?.hours ? (value as Parsed & { hours: CompiledOpeningHours }) : null;
+
 /** False for empty or invalid values: a place whose hours cannot be read is not shown as open. */
 export function isOpenAt(text: string | null | undefined, at: Date): boolean {
-  const hours = compileOpeningHours(text);
-  return hours ? openStateAt(hours, at).open : false;
+  const value = withHours(parsed(text));
+  return value ? rememberedState(value, at).open : false;
 }
 
 export function nextChange(text: string | null | undefined, after: Date): Date | null {
-  const hours = compileOpeningHours(text);
-  return hours ? openStateAt(hours, after).nextChange : null;
+  const value = withHours(parsed(text));
+  return value ? rememberedState(value, after).nextChange : null;
 }
 
 export interface OpenInterval {
@@ -147,6 +192,7 @@ export interface DaySchedule {
   readonly intervals: readonly OpenInterval[];
 }
 
+const schedules = new Map<string, readonly DaySchedule[]>();
 const pad = (n: number): string => String(n).padStart(2, '0');
 const hhmm = (d: Date): string => `${pad(d.getHours())}:${pad(d.getMinutes())}`;
 
@@ -155,7 +201,13 @@ const hhmm = (d: Date): string => `${pad(d.getHours())}:${pad(d.getMinutes())}`;
  * `weekStart`. Public holidays and dated exceptions in the value are applied.
  */
 export function weeklySchedule(text: string | null | undefined, weekStart: Date): readonly DaySchedule[] {
-  const hours = compileOpeningHours(text);
+  const first = luxembourgWallClock(weekStart);
+  const key = `${first.year}-${first.month}-${first.day}\u0000${text ?? ''}`;
+  return schedules.get(key) ?? remember(schedules, key, scheduleFor(compileOpeningHours(text), weekStart));
+}
+
+/** weeklySchedule for a parsed value (null: seven empty days), computed afresh. */
+export function scheduleFor(hours: CompiledOpeningHours | null, weekStart: Date): readonly DaySchedule[] {
   const first = luxembourgWallClock(weekStart);
   const days: DaySchedule[] = [];
   for (let i = 0; i < 7; i += 1) {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createSearchIndex, type IndexedOffer, type IndexedPoint, type SearchQuery, type SearchIndex } from './search-index.js';
-import { getCommune } from './geography/geography.js';
+import { distanceKm, getCommune } from './geography/geography.js';
 
 function at(communeId: string): IndexedPoint {
   const commune = getCommune(communeId)!;
@@ -244,6 +244,7 @@ test('paging: offset and limit over a stable order, with the full total', () => 
   assert.deepEqual(counted.hits, []);
   assert.equal(index.search({ limit: Number.NaN }).hits.length, 20);
   assert.equal(index.search({ offset: -5, limit: 3 }).hits.length, 3);
+  assert.equal(index.search({ sort: 'name', limit: 1e12 }).hits.length, 45, 'a huge limit is only as big as the result');
 });
 
 test('facets count matches per value, each list counted as if its own choice were cleared', () => {
@@ -318,6 +319,31 @@ test('many removals and re-additions leave no ghosts when slots are reused', () 
   assert.deepEqual(ids(index, { text: 'number2999' }), ['x2999']);
   assert.deepEqual(ids(index, { text: 'number0' }), []);
   assert.deepEqual(ids(index, { text: 'being0' }), ['y0']);
+  const city = getCommune('luxembourg')!.labelPoint;
+  assert.equal(index.search({ near: city, radiusKm: 1 }).total, 3000);
+  assert.equal(index.search({ near: city, radiusKm: 1, languages: ['en'] }).total, 500);
+});
+
+test('a repeated query sees changes made in between', () => {
+  const index = indexOf(offer('a', { names: [{ locale: 'fr', value: 'Atelier tablette' }] }));
+  const query = { text: 'tablette' };
+  assert.deepEqual(ids(index, query), ['a']);
+  index.upsert(offer('b', { names: [{ locale: 'fr', value: 'Tablette pour tous' }] }));
+  assert.deepEqual(sortedIds(index, query), ['a', 'b']);
+  index.remove('a');
+  assert.deepEqual(ids(index, query), ['b']);
+});
+
+test('a repeated query follows the clock: sessions that have started drop out', () => {
+  const index = indexOf(
+    offer('soon', { sessionStarts: ['2025-03-02T09:00:00Z'] }),
+    offer('later', { sessionStarts: ['2025-03-09T09:00:00Z'] }),
+  );
+  const window = { sessionTo: new Date('2025-04-01T00:00:00Z'), sort: 'next_session' as const };
+  assert.deepEqual(ids(index, { ...window, now: new Date('2025-03-01T12:00:00Z') }), ['soon', 'later']);
+  assert.deepEqual(ids(index, { ...window, now: new Date('2025-03-03T12:00:00Z') }), ['later']);
+  assert.deepEqual(ids(index, { sort: 'next_session', now: new Date('2025-03-01T12:00:00Z') }), ['soon', 'later']);
+  assert.deepEqual(ids(index, { sort: 'next_session', now: new Date('2025-03-03T12:00:00Z') }), ['later', 'soon']);
 });
 
 test('the index agrees with a plain filter over random offers', () => {
@@ -382,4 +408,44 @@ test('the index agrees with a plain filter over random offers', () => {
     assert.deepEqual(result.facets.audiences, tally(expected, (o) => o.audiences), JSON.stringify(q));
   }
   assert.ok(totals.size > 20, 'the random queries are varied enough to mean something');
+});
+
+test('distance order and radius agree with the exact distance over random locations', () => {
+  let seed = 7;
+  const random = (): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
+  const around = (communeId: string): IndexedPoint => {
+    const p = at(communeId);
+    return { ...p, lat: p.lat + (random() - 0.5) * 0.06, lon: p.lon + (random() - 0.5) * 0.06 };
+  };
+  const communes = ['luxembourg', 'esch-sur-alzette', 'dudelange', 'wiltz', 'clervaux', 'mersch', 'remich', 'echternach', 'redange-attert'];
+  const offers = Array.from({ length: 700 }, (_, i) =>
+    offer(`p${i}`, { points: communes.filter(() => random() < 0.15).map(around), languages: random() < 0.5 ? ['fr'] : ['de'] }),
+  );
+  const index = indexOf(...offers);
+  const nearest = (o: IndexedOffer, from: { lat: number; lon: number }): number | null =>
+    o.points.length === 0 ? null : Math.min(...o.points.map((p) => distanceKm(from, p)));
+  for (let round = 0; round < 120; round += 1) {
+    const near = around(communes[Math.floor(random() * communes.length)]!);
+    const radiusKm = random() < 0.5 ? [2, 5, 12, 30][Math.floor(random() * 4)] : undefined;
+    const languages = random() < 0.3 ? ['fr'] : undefined;
+    const offset = Math.floor(random() * 40);
+    const limit = 1 + Math.floor(random() * 15);
+    const expected = offers
+      .filter((o) => !languages || o.languages.includes('fr'))
+      .map((o) => ({ id: o.id, d: nearest(o, near) }))
+      .filter((o) => radiusKm === undefined || (o.d !== null && o.d <= radiusKm))
+      .sort((a, b) => (a.d ?? Infinity) - (b.d ?? Infinity));
+    for (const sort of ['distance', 'relevance'] as const) {
+      const result = index.search({ near, radiusKm, languages, sort, offset, limit });
+      const label = JSON.stringify({ round, sort, radiusKm, offset, limit });
+      assert.equal(result.total, expected.length, label);
+      const page = expected.slice(offset, offset + limit);
+      assert.deepEqual(result.hits.map((h) => h.distanceKm), page.map((e) => e.d), label);
+      const located = page.filter((e) => e.d !== null).map((e) => e.id);
+      assert.deepEqual(result.hits.filter((h) => h.distanceKm !== null).map((h) => h.id), located, label);
+    }
+  }
 });

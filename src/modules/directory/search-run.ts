@@ -3,18 +3,19 @@
  * is left, facet counts, and a numeric sort key per match fed to a bounded heap.
  */
 import { foldedWords } from './fold-text.js';
-import type { GeoPoint } from './geography/geography.js';
+import { distanceKm, type GeoPoint } from './geography/geography.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import { andInto, count, countAnd, hasBit, nonZeroRange, orInto, setBit } from './search-bitset.js';
 import type { SearchFacets, SearchQuery, SearchResult, SearchSort } from './search-index.js';
+import { flatDistance } from './search-grid.js';
 import { FACETS, type Dimension, type Facet, type SearchSlots } from './search-slots.js';
 import type { PrefixMatch } from './search-text.js';
 import { TopK } from './search-top-k.js';
 
 const DEFAULT_LIMIT = 20;
-/** Within FLAT_EARTH_MAX_KM the flat-earth distance is within this factor of the true one. */
+/** The flat-earth distance is within this factor of the true one where flatEarthHolds. */
 const APPROXIMATION_MARGIN = 0.03;
-const FLAT_EARTH_MAX_KM = 100;
+const flatEarthHolds = (near: GeoPoint, km: number): boolean => km <= 100 && Math.abs(near.lat) <= 60;
 /** Sort keys pack a primary and a secondary key into one number. */
 const SCORE_OVER_DISTANCE = 1e6;
 const SCORE_OVER_TIME = 1e13;
@@ -29,7 +30,6 @@ export class QueryScratch {
   within = new Uint32Array(0);
   key = new Float64Array(0);
   score = new Float64Array(0);
-  distance = new Float64Array(0);
   /** seen[slot] === stamp marks a slot already handled in this query. */
   seen = new Int32Array(0);
   private stamp = 0;
@@ -54,7 +54,6 @@ export class QueryScratch {
     this.stamp = 0;
     this.key = new Float64Array(slots.capacity);
     this.score = new Float64Array(slots.capacity);
-    this.distance = new Float64Array(slots.capacity);
   }
 }
 
@@ -76,43 +75,48 @@ function andValue(slots: SearchSlots, target: Uint32Array, dimension: Dimension,
 
 /**
  * Clears the slots of `core` with no location within `radius` km, looking only at the grid
- * cells that reach into the circle. Exact at the edge.
+ * cells that reach into the circle; cells wholly inside it need no distance at all. Exact at
+ * the edge.
  */
 function keepWithin(slots: SearchSlots, scratch: QueryScratch, core: Uint32Array, near: GeoPoint, radius: number, cosLat: number): void {
-  const exactOnly = radius > FLAT_EARTH_MAX_KM;
+  const exactOnly = !flatEarthHolds(near, radius);
   const outer = exactOnly ? Infinity : radius * (1 + APPROXIMATION_MARGIN);
   const inner = exactOnly ? -1 : radius * (1 - APPROXIMATION_MARGIN);
-  const { within, seen } = scratch;
-  const stamp = scratch.nextStamp();
+  const within = scratch.within;
   within.fill(0);
   for (const { cell, distance } of slots.cellsByDistance(near, cosLat)) {
     if (distance > outer) break;
-    for (let i = 0; i < cell.length; i += 1) {
-      const slot = cell.slots[i]!;
-      if (seen[slot] === stamp || !hasBit(core, slot)) continue;
-      seen[slot] = stamp;
-      const d = slots.roughDistance(slot, near, cosLat);
-      if (d <= inner || (d <= outer && (slots.exactDistance(slot, near) ?? Infinity) <= radius)) setBit(within, slot);
+    const whole = cell.farthestFrom(near, cosLat) <= inner;
+    const { slots: ids, lats, lons, length } = cell;
+    for (let i = 0; i < length; i += 1) {
+      const slot = ids[i]!;
+      if (!hasBit(core, slot)) continue;
+      if (!whole) {
+        const d = flatDistance(near, lats[i]!, lons[i]!, cosLat);
+        if (d > outer || (d > inner && distanceKm(near, { lat: lats[i]!, lon: lons[i]! }) > radius)) continue;
+      }
+      setBit(within, slot);
     }
   }
   andInto(core, within);
 }
 
 /**
- * Offers the matches to `top` nearest first, walking the grid cells by distance and stopping
- * once no remaining cell can beat the worst slot kept; offers without a location come last.
+ * Offers the matches to `top` by exact distance, walking the grid cells nearest first and
+ * stopping once no remaining cell can beat the worst slot kept; offers without a location
+ * come last.
  */
 function rankByDistance(slots: SearchSlots, scratch: QueryScratch, top: TopK, near: GeoPoint, cosLat: number, scoreOf: (slot: number) => number): void {
   const { final, key, score, seen } = scratch;
   const stamp = scratch.nextStamp();
   for (const { cell, distance } of slots.cellsByDistance(near, cosLat)) {
-    if (top.full && distance > top.worstKey) break;
+    if (top.full && flatEarthHolds(near, top.worstKey) && distance * (1 - APPROXIMATION_MARGIN) > top.worstKey) break;
     for (let i = 0; i < cell.length; i += 1) {
       const slot = cell.slots[i]!;
       if (seen[slot] === stamp || !hasBit(final, slot)) continue;
       seen[slot] = stamp;
       score[slot] = scoreOf(slot);
-      key[slot] = slots.roughDistance(slot, near, cosLat);
+      key[slot] = slots.exactDistance(slot, near)!;
       top.offer(slot);
     }
   }
@@ -174,7 +178,7 @@ function countFacets(slots: SearchSlots, scratch: QueryScratch, active: readonly
 
 export function runQuery(slots: SearchSlots, scratch: QueryScratch, query: SearchQuery, nowDate: Date): QueryOutcome {
   scratch.fit(slots);
-  const { core, final, key, score, distance } = scratch;
+  const { core, final, key } = scratch;
   const now = nowDate.getTime();
   const offset = wholeNumber(query.offset, 0);
   const limit = wholeNumber(query.limit, DEFAULT_LIMIT);
@@ -223,7 +227,7 @@ export function runQuery(slots: SearchSlots, scratch: QueryScratch, query: Searc
   // Rank every match by a numeric key; a bounded heap keeps the page.
   const wanted = offset + limit;
   const total = count(final);
-  if (wanted === 0) return { result: { total, hits: [], facets }, validUntil };
+  if (wanted === 0 || total === 0) return { result: { total, hits: [], facets }, validUntil };
   const scoreOf = (slot: number): number => {
     let s = 0;
     for (const match of matches) s += hasBit(match.exactTitle, slot) ? 3 : hasBit(match.title, slot) ? 2 : 1;
@@ -237,7 +241,6 @@ export function runQuery(slots: SearchSlots, scratch: QueryScratch, query: Searc
       ? (slot) => nameNumbers[slot]!
       : sort === 'next_session'
         ? (slot) => {
-            if (near) distance[slot] = slots.roughDistance(slot, near, cosLat);
             const next = slots.firstSession(slot, sessionFrom, sessionTo);
             if (next < earliestNext) earliestNext = next;
             return next;
@@ -245,7 +248,7 @@ export function runQuery(slots: SearchSlots, scratch: QueryScratch, query: Searc
         : near
           ? (slot) => -scoreOf(slot) * SCORE_OVER_DISTANCE + Math.min(slots.roughDistance(slot, near, cosLat), SCORE_OVER_DISTANCE - 1)
           : (slot) => -scoreOf(slot) * SCORE_OVER_TIME - checkedAt[slot]!;
-  const top = new TopK(wanted, key, tieBreaker(slots, scratch, sort, localeIndex, near !== undefined));
+  const top = new TopK(Math.min(wanted, total), key, tieBreaker(slots, scratch, sort, localeIndex, near ? (slot) => slots.roughDistance(slot, near, cosLat) : null));
   if (near && (sort === 'distance' || (sort === 'relevance' && matches.length === 0))) {
     // Without words to score, relevance near a place is the distance.
     rankByDistance(slots, scratch, top, near, cosLat, scoreOf);
@@ -269,11 +272,17 @@ export function runQuery(slots: SearchSlots, scratch: QueryScratch, query: Searc
   return { result: { total, hits, facets }, validUntil };
 }
 
-/** Orders slots whose sort keys are equal. */
-function tieBreaker(slots: SearchSlots, scratch: QueryScratch, sort: SearchSort, localeIndex: number, withDistance: boolean): (a: number, b: number) => number {
+/** Orders slots whose sort keys are equal; `distanceOf` is given when the query has a place. */
+function tieBreaker(
+  slots: SearchSlots,
+  scratch: QueryScratch,
+  sort: SearchSort,
+  localeIndex: number,
+  distanceOf: ((slot: number) => number) | null,
+): (a: number, b: number) => number {
   const numbers = slots.nameNumbers[localeIndex]!;
   const strings = slots.names[localeIndex]!;
-  const { score, distance } = scratch;
+  const score = scratch.score;
   const checkedAt = slots.checkedAt;
   const byName = (a: number, b: number): number => {
     if (numbers[a] !== numbers[b]) return numbers[a]! < numbers[b]! ? -1 : 1;
@@ -287,8 +296,14 @@ function tieBreaker(slots: SearchSlots, scratch: QueryScratch, sort: SearchSort,
     case 'distance':
       return (a, b) => score[b]! - score[a]! || byName(a, b);
     case 'next_session':
-      return withDistance ? (a, b) => (distance[a] !== distance[b] ? (distance[a]! < distance[b]! ? -1 : 1) : byName(a, b)) : byName;
+      return distanceOf
+        ? (a, b) => {
+            const da = distanceOf(a);
+            const db = distanceOf(b);
+            return da !== db ? (da < db ? -1 : 1) : byName(a, b);
+          }
+        : byName;
     case 'relevance':
-      return withDistance ? (a, b) => checkedAt[b]! - checkedAt[a]! || byName(a, b) : byName;
+      return distanceOf ? (a, b) => checkedAt[b]! - checkedAt[a]! || byName(a, b) : byName;
   }
 }

@@ -10,7 +10,8 @@ import { distanceKm, type GeoPoint } from './geography/geography.js';
 import { compileOpeningHours, openStateAt, type CompiledOpeningHours } from './opening-hours.js';
 import { clearBit, resized, setBit, wordsFor } from './search-bitset.js';
 import type { IndexedOffer } from './search-index.js';
-import { createTextPostings } from './search-text.js';
+import { Grid, KM_PER_DEGREE, type NearCell } from './search-grid.js';
+import { TextPostings } from './search-text.js';
 
 export const FACETS = ['offerTypes', 'audiences', 'languages', 'costs', 'modes', 'cantons'] as const;
 export type Facet = (typeof FACETS)[number];
@@ -30,54 +31,6 @@ const DIMENSIONS: Readonly<Record<Dimension, (record: SlotRecord) => readonly st
   communes: (r) => r.points.flatMap((p) => (p.communeId ? [p.communeId] : [])),
 };
 const DIMENSION_NAMES = Object.keys(DIMENSIONS) as Dimension[];
-
-const KM_PER_DEGREE = (6371.0088 * Math.PI) / 180;
-/** Grid cells of 0.05° (about 5.5 km × 3.6 km in Luxembourg) list the slots located in them. */
-const CELL_DEGREES = 0.05;
-/** Guards the cell bound against rounding at cell edges. */
-const CELL_EPSILON_KM = 1e-6;
-
-class Cell {
-  slots = new Uint32Array(8);
-  length = 0;
-
-  constructor(
-    readonly minLat: number,
-    readonly minLon: number,
-  ) {}
-
-  add(slot: number): void {
-    if (this.length === this.slots.length) {
-      const next = new Uint32Array(this.length * 2);
-      next.set(this.slots);
-      this.slots = next;
-    }
-    this.slots[this.length++] = slot;
-  }
-
-  delete(slot: number): void {
-    const i = this.slots.subarray(0, this.length).indexOf(slot);
-    if (i >= 0) this.slots[i] = this.slots[--this.length]!;
-  }
-
-  /** Flat-earth distance in km from `near` to the closest point of the cell. */
-  distanceFrom(near: GeoPoint, cosLat: number): number {
-    const lat = Math.min(Math.max(near.lat, this.minLat), this.minLat + CELL_DEGREES);
-    const lon = Math.min(Math.max(near.lon, this.minLon), this.minLon + CELL_DEGREES);
-    const dy = lat - near.lat;
-    const dx = (lon - near.lon) * cosLat;
-    return Math.max(0, Math.sqrt(dx * dx + dy * dy) * KM_PER_DEGREE - CELL_EPSILON_KM);
-  }
-}
-
-/** A cell and its distance from the query point. */
-export interface NearCell {
-  readonly cell: { readonly slots: Uint32Array; readonly length: number };
-  readonly distance: number;
-}
-
-const cellRow = (lat: number): number => Math.floor(lat / CELL_DEGREES);
-const cellKey = (point: { lat: number; lon: number }): number => (cellRow(point.lat) + 4000) * 10000 + Math.floor(point.lon / CELL_DEGREES) + 4000;
 
 interface HoursEntry {
   readonly text: string;
@@ -101,8 +54,8 @@ function nameIn(record: IndexedOffer, locale: Locale): string {
 }
 
 /**
- * The first eight characters of a folded name as a number that orders like the string
- * (equal numbers are settled by comparing the strings).
+ * The first eight characters of a folded name (letters, digits and single spaces, see nameIn)
+ * as a number that orders like the string; equal numbers are settled by comparing the strings.
  */
 function nameNumber(name: string): number {
   let n = 0;
@@ -136,7 +89,7 @@ export class SearchSlots {
   live = 0;
   alive = new Uint32Array(0);
   readonly values = Object.fromEntries(DIMENSION_NAMES.map((d) => [d, new Map<string, Uint32Array>()])) as Record<Dimension, Map<string, Uint32Array>>;
-  readonly text = createTextPostings();
+  readonly text = new TextPostings();
   readonly records: (SlotRecord | undefined)[] = [];
   checkedAt = new Float64Array(0);
   /** First location of each slot; NaN without one. Further locations are in morePoints. */
@@ -161,7 +114,7 @@ export class SearchSlots {
   private openCache: OpenSlots | null = null;
   private openScratch = new Uint32Array(0);
 
-  private readonly cells = new Map<number, Cell>();
+  private readonly grid = new Grid();
   private readonly slotOf = new Map<string, number>();
   private readonly freeSlots: number[] = [];
   private deadSinceCompaction: number[] = [];
@@ -198,13 +151,12 @@ export class SearchSlots {
     const { id, offerTypes, audiences, languages, accessibility, cost, modes, points } = record;
     this.records[slot] = { id, offerTypes, audiences, languages, accessibility, cost, modes, points };
     setBit(this.alive, slot);
-    for (const key of new Set(points.map(cellKey))) this.cellAt(key).add(slot);
+    this.grid.add(slot, points);
     for (const dimension of DIMENSION_NAMES) {
       for (const value of DIMENSIONS[dimension](record)) setBit(this.valueBits(dimension, value), slot);
     }
-    const titleWords = new Set([...record.names.flatMap((n) => foldedWords(n.value)), ...foldedWords(record.organizationName)]);
-    const allWords = new Set([...titleWords, ...record.descriptions.flatMap((d) => foldedWords(d.value))]);
-    this.text.add(slot, allWords, titleWords, this.words);
+    const titles = [...record.names.map((n) => n.value), record.organizationName];
+    this.text.add(slot, titles, record.descriptions.map((d) => d.value), this.words);
     this.checkedAt[slot] = Date.parse(record.checkedAt) || 0;
     LOCALES.forEach((locale, i) => {
       const name = nameIn(record, locale);
@@ -231,7 +183,7 @@ export class SearchSlots {
     for (const dimension of DIMENSION_NAMES) {
       for (const value of DIMENSIONS[dimension](record)) clearBit(this.valueBits(dimension, value), slot);
     }
-    for (const key of new Set(record.points.map(cellKey))) this.cells.get(key)?.delete(slot);
+    this.grid.delete(slot, record.points);
     this.lat[slot] = Number.NaN;
     this.lon[slot] = Number.NaN;
     this.morePoints[slot] = null;
@@ -266,10 +218,7 @@ export class SearchSlots {
     return pool[lo]! < to ? pool[lo]! : Infinity;
   }
 
-  /**
-   * Flat-earth distance in km to the nearest location (Infinity without one): a few
-   * multiplications instead of the haversine's trigonometry, close enough at a country's scale.
-   */
+  /** Flat-earth distance in km to the nearest location; Infinity without one. */
   roughDistance(slot: number, near: GeoPoint, cosLat: number): number {
     const a = this.lat[slot]!;
     if (a !== a) return Infinity;
@@ -287,11 +236,9 @@ export class SearchSlots {
     return Math.sqrt(best) * KM_PER_DEGREE;
   }
 
-  /** The grid cells holding slots, nearest first (a slot with several locations is in several). */
+  /** The grid cells holding locations, nearest first (an offer with several locations is in several). */
   cellsByDistance(near: GeoPoint, cosLat: number): NearCell[] {
-    const found: NearCell[] = [];
-    for (const cell of this.cells.values()) if (cell.length > 0) found.push({ cell, distance: cell.distanceFrom(near, cosLat) });
-    return found.sort((a, b) => a.distance - b.distance);
+    return this.grid.byDistance(near, cosLat);
   }
 
   exactDistance(slot: number, near: GeoPoint): number | null {
@@ -341,17 +288,6 @@ export class SearchSlots {
     if (reused !== undefined) return reused;
     if (this.used === this.capacity) this.grow();
     return this.used++;
-  }
-
-  private cellAt(key: number): Cell {
-    let cell = this.cells.get(key);
-    if (!cell) {
-      const row = Math.floor(key / 10000) - 4000;
-      const column = (key % 10000) - 4000;
-      cell = new Cell(row * CELL_DEGREES, column * CELL_DEGREES);
-      this.cells.set(key, cell);
-    }
-    return cell;
   }
 
   private valueBits(dimension: Dimension, value: string): Uint32Array {

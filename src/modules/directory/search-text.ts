@@ -10,23 +10,26 @@
  * One-letter prefixes would union the postings of a large share of all words, so they are kept
  * up to date as bitsets instead.
  */
+import { foldedWords } from './fold-text.js';
 import { andInto, resized, setBit } from './search-bitset.js';
 
 class Posting {
   slots = new Uint32Array(4);
   length = 0;
 
-  push(slot: number): void {
+  /** Slots arrive in order for one offer, so a repeated word is spotted by the last entry. */
+  pushOnce(slot: number): void {
+    if (this.length > 0 && this.slots[this.length - 1] === slot) return;
     if (this.length === this.slots.length) this.slots = resized(this.slots, this.slots.length * 2);
     this.slots[this.length] = slot;
     this.length += 1;
   }
 
-  retain(keep: (slot: number) => boolean): void {
+  retain(alive: Uint32Array): void {
     let kept = 0;
     for (let i = 0; i < this.length; i += 1) {
       const slot = this.slots[i]!;
-      if (keep(slot)) this.slots[kept++] = slot;
+      if ((alive[slot >>> 5]! & (1 << (slot & 31))) !== 0) this.slots[kept++] = slot;
     }
     this.length = kept;
   }
@@ -44,132 +47,169 @@ export interface PrefixMatch {
 }
 
 const CACHE_SIZE = 512;
+/** ASCII punctuation and spaces are never part of a word: texts are cut there before folding. */
+const ASCII_SEPARATORS = /[\s!-/:-@[-`{-~]+/;
+const PIECES_LIMIT = 200_000;
 
-export interface TextPostings {
-  /**
-   * Words must be folded (see fold-text.ts); titleWords must be a subset of allWords; `words`
-   * is the current bitset size.
-   */
-  add(slot: number, allWords: ReadonlySet<string>, titleWords: ReadonlySet<string>, words: number): void;
-  /** Bitsets of `words` words; the result is shared and must not be modified. */
-  match(prefix: string, words: number): PrefixMatch;
-  /** Drops the slots that are not in `alive` everywhere; cached matches are forgotten. */
-  compact(alive: Uint32Array): void;
-}
-
-export function createTextPostings(): TextPostings {
-  const idOf = new Map<string, number>();
-  const wordOf: string[] = [];
-  const any: Posting[] = [];
-  const title: Posting[] = [];
+export class TextPostings {
+  private readonly idOf = new Map<string, number>();
+  private readonly wordOf: string[] = [];
+  private readonly any: Posting[] = [];
+  private readonly title: Posting[] = [];
   /** Word ids in alphabetical order of their words; new words wait in `unsorted`. */
-  let sorted: number[] = [];
-  let unsorted: number[] = [];
-  const cache = new Map<string, PrefixMatch>();
-  const initials = { any: new Map<string, Uint32Array>(), title: new Map<string, Uint32Array>() };
+  private sorted: number[] = [];
+  private unsorted: number[] = [];
+  private readonly cache = new Map<string, PrefixMatch>();
+  /** Text pieces already folded, as word ids: offers repeat the same words, and folding is most of the cost of indexing. */
+  private readonly pieces = new Map<string, readonly number[]>();
+  private readonly initialOf: number[] = [];
+  private readonly initials = new Map<string, number>();
+  private initialAny: Uint32Array[] = [];
+  private initialTitle: Uint32Array[] = [];
+  private words = 0;
 
-  function initialBits(kind: 'any' | 'title', letter: string, words: number): Uint32Array {
-    let bits = initials[kind].get(letter);
-    if (!bits || bits.length < words) {
-      bits = bits ? resized(bits, words) : new Uint32Array(words);
-      initials[kind].set(letter, bits);
+  /** Indexes one slot's texts; `words` is the current bitset size. */
+  add(slot: number, titles: readonly string[], bodies: readonly string[], words: number): void {
+    this.fit(words);
+    for (const text of titles) {
+      this.forEachWordId(text, (id) => {
+        this.any[id]!.pushOnce(slot);
+        this.title[id]!.pushOnce(slot);
+        setBit(this.initialAny[this.initialOf[id]!]!, slot);
+        setBit(this.initialTitle[this.initialOf[id]!]!, slot);
+      });
     }
-    return bits;
+    for (const text of bodies) {
+      this.forEachWordId(text, (id) => {
+        this.any[id]!.pushOnce(slot);
+        setBit(this.initialAny[this.initialOf[id]!]!, slot);
+      });
+    }
+    this.cache.clear();
   }
 
-  function markInitials(kind: 'any' | 'title', slot: number, wordsOfSlot: ReadonlySet<string>, words: number): void {
-    const letters = new Set<string>();
-    for (const word of wordsOfSlot) letters.add(word[0]!);
-    for (const letter of letters) setBit(initialBits(kind, letter, words), slot);
+  /** Bitsets of `words` words; the result is shared and must not be modified. */
+  match(prefix: string, words: number): PrefixMatch {
+    this.fit(words);
+    const cached = this.cache.get(prefix);
+    if (cached) {
+      this.cache.delete(prefix);
+      this.cache.set(prefix, cached);
+      return cached;
+    }
+    const found = prefix.length === 1 ? this.matchInitial(prefix, words) : this.matchWords(prefix, words);
+    this.cache.set(prefix, found);
+    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    return found;
   }
 
-  function wordId(word: string): number {
-    let id = idOf.get(word);
+  /** Drops the slots that are not in `alive` everywhere; cached matches are forgotten. */
+  compact(alive: Uint32Array): void {
+    for (const posting of this.any) posting.retain(alive);
+    for (const posting of this.title) posting.retain(alive);
+    for (const bits of [...this.initialAny, ...this.initialTitle]) andInto(bits, alive);
+    this.cache.clear();
+  }
+
+  private fit(words: number): void {
+    if (words === this.words) return;
+    this.words = words;
+    this.initialAny = this.initialAny.map((bits) => resized(bits, words));
+    this.initialTitle = this.initialTitle.map((bits) => resized(bits, words));
+    this.cache.clear();
+  }
+
+  private forEachWordId(text: string, visit: (id: number) => void): void {
+    for (const piece of text.split(ASCII_SEPARATORS)) {
+      if (piece === '') continue;
+      let ids = this.pieces.get(piece);
+      if (ids === undefined) {
+        ids = foldedWords(piece).map((word) => this.wordId(word));
+        if (this.pieces.size >= PIECES_LIMIT) this.pieces.clear();
+        this.pieces.set(piece, ids);
+      }
+      for (const id of ids) visit(id);
+    }
+  }
+
+  private wordId(word: string): number {
+    let id = this.idOf.get(word);
     if (id === undefined) {
-      id = wordOf.length;
-      idOf.set(word, id);
-      wordOf.push(word);
-      any.push(new Posting());
-      title.push(new Posting());
-      unsorted.push(id);
+      id = this.wordOf.length;
+      this.idOf.set(word, id);
+      this.wordOf.push(word);
+      this.any.push(new Posting());
+      this.title.push(new Posting());
+      this.initialOf.push(this.initialIndex(word[0]!));
+      this.unsorted.push(id);
     }
     return id;
   }
 
-  const byWord = (a: number, b: number): number => (wordOf[a]! < wordOf[b]! ? -1 : wordOf[a]! > wordOf[b]! ? 1 : 0);
+  private initialIndex(letter: string): number {
+    let index = this.initials.get(letter);
+    if (index === undefined) {
+      index = this.initialAny.length;
+      this.initials.set(letter, index);
+      this.initialAny.push(new Uint32Array(this.words));
+      this.initialTitle.push(new Uint32Array(this.words));
+    }
+    return index;
+  }
 
-  function mergeUnsorted(): void {
-    if (unsorted.length === 0) return;
-    unsorted.sort(byWord);
-    const merged = new Array<number>(sorted.length + unsorted.length);
+  private matchInitial(letter: string, words: number): PrefixMatch {
+    const index = this.initials.get(letter);
+    const exactTitle = new Uint32Array(words);
+    const id = this.idOf.get(letter);
+    if (id !== undefined) this.title[id]!.markAll(exactTitle);
+    return index === undefined
+      ? { any: new Uint32Array(words), title: new Uint32Array(words), exactTitle }
+      : { any: this.initialAny[index]!, title: this.initialTitle[index]!, exactTitle };
+  }
+
+  private matchWords(prefix: string, words: number): PrefixMatch {
+    this.mergeUnsorted();
+    const found = { any: new Uint32Array(words), title: new Uint32Array(words), exactTitle: new Uint32Array(words) };
+    for (let i = this.firstAtOrAfter(prefix); i < this.sorted.length; i += 1) {
+      const id = this.sorted[i]!;
+      const word = this.wordOf[id]!;
+      if (!word.startsWith(prefix)) break;
+      this.any[id]!.markAll(found.any);
+      this.title[id]!.markAll(found.title);
+      if (word === prefix) this.title[id]!.markAll(found.exactTitle);
+    }
+    return found;
+  }
+
+  private readonly byWord = (a: number, b: number): number => {
+    const wa = this.wordOf[a]!;
+    const wb = this.wordOf[b]!;
+    return wa < wb ? -1 : wa > wb ? 1 : 0;
+  };
+
+  private mergeUnsorted(): void {
+    if (this.unsorted.length === 0) return;
+    const fresh = this.unsorted.sort(this.byWord);
+    const old = this.sorted;
+    const merged = new Array<number>(old.length + fresh.length);
     let i = 0;
     let j = 0;
     let k = 0;
-    while (i < sorted.length && j < unsorted.length) merged[k++] = byWord(sorted[i]!, unsorted[j]!) <= 0 ? sorted[i++]! : unsorted[j++]!;
-    while (i < sorted.length) merged[k++] = sorted[i++]!;
-    while (j < unsorted.length) merged[k++] = unsorted[j++]!;
-    sorted = merged;
-    unsorted = [];
+    while (i < old.length && j < fresh.length) merged[k++] = this.byWord(old[i]!, fresh[j]!) <= 0 ? old[i++]! : fresh[j++]!;
+    while (i < old.length) merged[k++] = old[i++]!;
+    while (j < fresh.length) merged[k++] = fresh[j++]!;
+    this.sorted = merged;
+    this.unsorted = [];
   }
 
-  function firstAtOrAfter(prefix: string): number {
+  private firstAtOrAfter(prefix: string): number {
     let lo = 0;
-    let hi = sorted.length;
+    let hi = this.sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (wordOf[sorted[mid]!]! < prefix) lo = mid + 1;
+      if (this.wordOf[this.sorted[mid]!]! < prefix) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
-
-  return {
-    add(slot, allWords, titleWords, words) {
-      for (const word of allWords) any[wordId(word)]!.push(slot);
-      for (const word of titleWords) title[wordId(word)]!.push(slot);
-      markInitials('any', slot, allWords, words);
-      markInitials('title', slot, titleWords, words);
-      cache.clear();
-    },
-
-    match(prefix, words) {
-      const cached = cache.get(prefix);
-      if (cached && cached.any.length === words) {
-        cache.delete(prefix);
-        cache.set(prefix, cached);
-        return cached;
-      }
-      const found: PrefixMatch =
-        prefix.length === 1
-          ? { any: initialBits('any', prefix, words), title: initialBits('title', prefix, words), exactTitle: new Uint32Array(words) }
-          : { any: new Uint32Array(words), title: new Uint32Array(words), exactTitle: new Uint32Array(words) };
-      if (prefix.length === 1) {
-        const id = idOf.get(prefix);
-        if (id !== undefined) title[id]!.markAll(found.exactTitle);
-      } else {
-        mergeUnsorted();
-        for (let i = firstAtOrAfter(prefix); i < sorted.length; i += 1) {
-          const id = sorted[i]!;
-          const word = wordOf[id]!;
-          if (!word.startsWith(prefix)) break;
-          any[id]!.markAll(found.any);
-          title[id]!.markAll(found.title);
-          if (word === prefix) title[id]!.markAll(found.exactTitle);
-        }
-      }
-      cache.set(prefix, found);
-      if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-      return found;
-    },
-
-    compact(alive) {
-      const isAlive = (slot: number): boolean => (alive[slot >>> 5]! & (1 << (slot & 31))) !== 0;
-      for (const posting of any) posting.retain(isAlive);
-      for (const posting of title) posting.retain(isAlive);
-      for (const kind of ['any', 'title'] as const) {
-        for (const letter of initials[kind].keys()) andInto(initialBits(kind, letter, alive.length), alive);
-      }
-      cache.clear();
-    },
-  };
 }
