@@ -1,5 +1,9 @@
 import type { CliCommand } from './command.js';
 import { migrateCommand, serveCommand } from './server.command.js';
 import { userCreateCommand } from './user.command.js';
+import { seedCommand } from './seed.command.js';
+import { demoCommand } from './demo.command.js';
+import { importCommand } from './import.command.js';
+import { exportCommand } from './export.command.js';
 
-export const COMMANDS: readonly CliCommand[] = [serveCommand, migrateCommand, userCreateCommand];
+export const COMMANDS: readonly CliCommand[] = [serveCommand, migrateCommand, userCreateCommand, seedCommand, demoCommand, importCommand, exportCommand];

@@ -61,6 +61,8 @@ export interface BulkService {
   importDirectory(data: ImportData, options?: ImportOptions): Promise<ImportCounts>;
   /** Every public entry, a few hundred organisations at a time, each chunk self-contained. */
   exportDirectory(options?: { organizationsPerChunk?: number }): AsyncGenerator<DirectoryData>;
+  /** Organisations and offers that are demo data, and those that are real listings. */
+  contents(): Promise<{ demo: number; real: number }>;
 }
 
 export interface BulkHooks {
@@ -101,6 +103,8 @@ function toRows(data: ImportData, now: string): DirectoryRows {
 
 export function createBulkService({ db, clock }: DirectoryDeps, hooks: BulkHooks): BulkService {
   return {
+    contents: () => store.countDemoAndReal(db),
+
     async importDirectory(data, options = {}) {
       const rows = toRows(data, isoNow(clock));
       await db.transaction().execute(async (trx) => {

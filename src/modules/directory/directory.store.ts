@@ -672,3 +672,16 @@ async function publicTranslationsOf(db: Db, organizationIds: string[]): Promise<
   );
   return parts.flat();
 }
+
+/** How many organisations and offers are demo data and how many are real listings. */
+export async function countDemoAndReal(db: Db): Promise<{ demo: number; real: number }> {
+  const count = (table: 'organizations' | 'offers') =>
+    db
+      .selectFrom(table)
+      .select(['is_demo', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('is_demo')
+      .execute();
+  const rows = [...(await count('organizations')), ...(await count('offers'))];
+  const sum = (demo: boolean) => rows.filter((r) => (Number(r.is_demo) === 1) === demo).reduce((t, r) => t + Number(r.n), 0);
+  return { demo: sum(true), real: sum(false) };
+}

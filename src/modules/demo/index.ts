@@ -1,0 +1,5 @@
+/** Demo and benchmark data: an invented, clearly labelled directory and the accounts to explore it. */
+export { generateDemoDirectory, DEFAULT_DEMO_SEED, type DemoDirectory, type DemoOptions } from './demo-directory.js';
+export { generateScaleDirectory, type ScaleOptions } from './scale-directory.js';
+export { DEMO_ACCOUNTS, type DemoAccount } from './demo-accounts.js';
+export { seedDemo, type SeedDeps, type SeedOptions, type SeedOutcome } from './seed-demo.js';

@@ -1,0 +1,36 @@
+/** Seeding a database with the demo directory and accounts, safely: real listings are never touched. */
+import type { AccountsService } from '../accounts/index.js';
+import type { DirectoryService, ImportCounts } from '../directory/index.js';
+import { generateDemoDirectory, DEFAULT_DEMO_SEED } from './demo-directory.js';
+import { ensureDemoAccounts, type DemoAccount } from './demo-accounts.js';
+
+export interface SeedDeps {
+  readonly directory: Pick<DirectoryService, 'importDirectory' | 'contents'>;
+  readonly accounts: Pick<AccountsService, 'createUser' | 'findByEmail' | 'grantOrganization'>;
+}
+
+export interface SeedOptions {
+  readonly now: Date;
+  /** Replace demo data already there (a directory holding only demo data is cleared first). */
+  readonly replace?: boolean;
+  readonly seed?: number | string;
+}
+
+export type SeedOutcome =
+  | { readonly state: 'seeded' | 'replaced'; readonly counts: ImportCounts; readonly accounts: readonly DemoAccount[] }
+  | { readonly state: 'already_seeded'; readonly accounts: readonly DemoAccount[] }
+  | { readonly state: 'refused_real_data'; readonly real: number };
+
+export async function seedDemo(deps: SeedDeps, options: SeedOptions): Promise<SeedOutcome> {
+  const contents = await deps.directory.contents();
+  if (contents.real > 0) return { state: 'refused_real_data', real: contents.real };
+  if (contents.demo > 0 && !options.replace) {
+    const ensured = await ensureDemoAccounts(deps.accounts);
+    return { state: 'already_seeded', accounts: ensured.map((e) => e.account) };
+  }
+  const data = generateDemoDirectory({ now: options.now, seed: options.seed ?? DEFAULT_DEMO_SEED });
+  // The directory holds demo data only (checked above), so clearing it loses nothing real.
+  const counts = await deps.directory.importDirectory(data, { replace: contents.demo > 0 });
+  const ensured = await ensureDemoAccounts(deps.accounts);
+  return { state: contents.demo > 0 ? 'replaced' : 'seeded', counts, accounts: ensured.map((e) => e.account) };
+}
