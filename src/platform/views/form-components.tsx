@@ -69,10 +69,8 @@ interface FieldProps {
   required?: boolean;
 }
 
-export function TextField(
-  props: FieldProps & { type?: string; autocomplete?: string; inputmode?: string; maxlength?: number; lang?: string },
-): SafeHtml {
-  const { form, name, label, hint, required, type = 'text', autocomplete, inputmode, maxlength, lang } = props;
+/** Label, hint and error above a control, with the wrapper that marks the field as failed. */
+function FieldShell({ form, name, label, hint, required, children }: FieldProps & { children?: Child }): SafeHtml {
   return (
     <div class={form.errors[name] ? 'field field--error' : 'field'}>
       <label for={name}>
@@ -85,50 +83,48 @@ export function TextField(
         </p>
       ) : null}
       <FieldMessage form={form} name={name} />
-      <input
-        id={name}
-        name={name}
-        type={type}
-        value={single(form, name)}
-        required={required}
-        autocomplete={autocomplete}
-        inputmode={inputmode}
-        maxlength={maxlength}
-        lang={lang}
-        aria-invalid={form.errors[name] ? 'true' : undefined}
-        aria-describedby={describedBy(name, hint, form)}
-      />
+      {children}
     </div>
   );
 }
 
-export function TextArea(props: FieldProps & { rows?: number; maxlength?: number; lang?: string }): SafeHtml {
-  const { form, name, label, hint, required, rows = 5, maxlength, lang } = props;
+function controlAttributes({ form, name, hint, required }: FieldProps) {
+  return {
+    id: name,
+    name,
+    required,
+    'aria-invalid': form.errors[name] ? 'true' : undefined,
+    'aria-describedby': describedBy(name, hint, form),
+  };
+}
+
+export function TextField(
+  props: FieldProps & { type?: string; autocomplete?: string; inputmode?: string; maxlength?: number; lang?: string },
+): SafeHtml {
+  const { form, name, type = 'text', autocomplete, inputmode, maxlength, lang } = props;
   return (
-    <div class={form.errors[name] ? 'field field--error' : 'field'}>
-      <label for={name}>
-        {label}
-        {required ? null : <span class="optional"> ({form.t('forms.optional')})</span>}
-      </label>
-      {hint ? (
-        <p class="hint" id={hintId(name)}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldMessage form={form} name={name} />
-      <textarea
-        id={name}
-        name={name}
-        rows={rows}
-        required={required}
+    <FieldShell {...props}>
+      <input
+        {...controlAttributes(props)}
+        type={type}
+        value={single(form, name)}
+        autocomplete={autocomplete}
+        inputmode={inputmode}
         maxlength={maxlength}
         lang={lang}
-        aria-invalid={form.errors[name] ? 'true' : undefined}
-        aria-describedby={describedBy(name, hint, form)}
-      >
+      />
+    </FieldShell>
+  );
+}
+
+export function TextArea(props: FieldProps & { rows?: number; maxlength?: number; lang?: string }): SafeHtml {
+  const { form, name, rows = 5, maxlength, lang } = props;
+  return (
+    <FieldShell {...props}>
+      <textarea {...controlAttributes(props)} rows={rows} maxlength={maxlength} lang={lang}>
         {single(form, name)}
       </textarea>
-    </div>
+    </FieldShell>
   );
 }
 
@@ -139,27 +135,11 @@ export interface Option {
 }
 
 export function SelectField(props: FieldProps & { options: readonly Option[]; placeholder?: string }): SafeHtml {
-  const { form, name, label, hint, required, options, placeholder } = props;
+  const { form, name, options, placeholder } = props;
   const current = single(form, name);
   return (
-    <div class={form.errors[name] ? 'field field--error' : 'field'}>
-      <label for={name}>
-        {label}
-        {required ? null : <span class="optional"> ({form.t('forms.optional')})</span>}
-      </label>
-      {hint ? (
-        <p class="hint" id={hintId(name)}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldMessage form={form} name={name} />
-      <select
-        id={name}
-        name={name}
-        required={required}
-        aria-invalid={form.errors[name] ? 'true' : undefined}
-        aria-describedby={describedBy(name, hint, form)}
-      >
+    <FieldShell {...props}>
+      <select {...controlAttributes(props)}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option value={o.value} selected={o.value === current} lang={o.lang}>
@@ -167,7 +147,7 @@ export function SelectField(props: FieldProps & { options: readonly Option[]; pl
           </option>
         ))}
       </select>
-    </div>
+    </FieldShell>
   );
 }
 
