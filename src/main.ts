@@ -4,7 +4,7 @@ import { buildApp } from './app.js';
 /** Starts the server and stops it cleanly on SIGINT/SIGTERM so no request or write is cut off. */
 export async function serve(): Promise<void> {
   const config = loadConfig();
-  const app = await buildApp(config);
+  const app = await buildApp(config, { housekeeping: true });
   await app.http.listen({ port: config.port, host: config.host });
   console.log(`Zesummen is running at ${config.publicUrl}/ (${app.dialect})`);
   let stopping = false;

@@ -5,5 +5,6 @@ import { seedCommand } from './seed.command.js';
 import { demoCommand } from './demo.command.js';
 import { importCommand } from './import.command.js';
 import { exportCommand } from './export.command.js';
+import { purgeCommand } from './purge.command.js';
 
-export const COMMANDS: readonly CliCommand[] = [serveCommand, migrateCommand, userCreateCommand, seedCommand, demoCommand, importCommand, exportCommand];
+export const COMMANDS: readonly CliCommand[] = [serveCommand, migrateCommand, userCreateCommand, seedCommand, demoCommand, importCommand, exportCommand, purgeCommand];

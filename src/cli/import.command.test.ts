@@ -8,10 +8,9 @@ import { stringify } from 'csv-stringify/sync';
 import { runCli } from '../cli.js';
 import { loadConfig } from '../config/config.js';
 import { buildApp } from '../app.js';
-import { toHsds } from '../modules/opendata/hsds.js';
-import { toMednumCsv } from '../modules/opendata/mednum-csv.js';
-import { MEDNUM_COLUMNS } from '../modules/opendata/mednum-codes.js';
-import { belvaux, digibus, fullBundle, helpdesk, organization } from '../modules/opendata/opendata.fixture.js';
+import { createImporter, MEDNUM_COLUMNS, toHsds, toMednumCsv } from '../modules/opendata/index.js';
+import { systemClock } from '../shared/clock.js';
+import { belvaux, digibus, fullBundle, helpdesk, organization } from '../../test/support/opendata-fixtures.js';
 
 // The CLI reads its configuration from the environment, as it does in production: each test gets
 // its own DATA_DIR, so its own SQLite database.
@@ -107,6 +106,26 @@ test('export then import gives back the same public directory', async (t) => {
   assert.equal((await cli(t, 'export', '--out', second)).code, 0);
   assert.equal(readFileSync(second, 'utf8'), readFileSync(first, 'utf8'));
   assert.equal(await searchTotal('Permanence'), 1);
+});
+
+test('a whole-directory export beyond the upload caps imports from the command line', async (t) => {
+  const offers = Array.from({ length: 6000 }, (_, i) => ({ ...helpdesk, id: `offer-${i}`, moderationStatus: 'approved' as const, locationIds: [belvaux.id] }));
+  const bytes = Buffer.from(JSON.stringify(toHsds({ organizations: [organization], locations: [belvaux], offers, sessions: [] })));
+  assert.ok(bytes.byteLength > 5 * 1024 * 1024, `the file is ${bytes.byteLength} bytes, more than an upload may be`);
+
+  const app = await buildApp(loadConfig());
+  try {
+    // What the web upload does with the same file: refused, nothing written.
+    const uploaded = await createImporter({ directory: app.directory, clock: systemClock }).importFile({ format: 'hsds', bytes, replace: true });
+    assert.deepEqual(uploaded.ok ? [] : uploaded.error.map((issue) => ('key' in issue ? issue.key : issue.scope)), ['file_too_large']);
+  } finally {
+    await app.close();
+  }
+
+  const result = await cli(t, 'import', file('whole.json', bytes.toString('utf8')), '--replace');
+  assert.equal(result.code, 0, result.err);
+  assert.match(result.out, /1 organisations, 1 places, 6000 offers, 0 sessions \(the directory was emptied first\)\./);
+  assert.equal(await searchTotal('Permanence'), 6000);
 });
 
 test('wrong combinations of options are usage errors that change nothing', async (t) => {

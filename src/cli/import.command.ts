@@ -10,6 +10,7 @@ import {
   describeImportIssue,
   formatOfFileName,
   OPEN_DATA_FORMATS,
+  type FileLimits,
   type ImportFileInput,
   type ImportProgress,
   type OpenDataFormat,
@@ -43,6 +44,12 @@ function progressBar(): { update(progress: ImportProgress): void; stop(): void }
     },
   };
 }
+
+/**
+ * The web upload's caps would refuse a whole directory's export. An administrator's own file is
+ * trusted that far: many times a national directory, yet a size whose text V8 can still hold.
+ */
+const COMMAND_LINE_LIMITS: FileLimits = { fileBytes: 256 * 1024 * 1024, records: 500_000 };
 
 function usageError(message: string): number {
   console.error(`import: ${message}`);
@@ -84,8 +91,8 @@ export const importCommand: CliCommand = {
       return 1;
     }
     const input: ImportFileInput = organizationId
-      ? { format: format as OpenDataFormat, bytes, organizationId, publish, locale: language }
-      : { format: 'hsds', bytes, replace, locale: language };
+      ? { format: format as OpenDataFormat, bytes, organizationId, publish, locale: language, limits: COMMAND_LINE_LIMITS }
+      : { format: 'hsds', bytes, replace, locale: language, limits: COMMAND_LINE_LIMITS };
 
     const app = await buildApp(loadConfig());
     const bar = progressBar();

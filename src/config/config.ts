@@ -13,6 +13,8 @@ export interface Config {
   readonly secureCookies: boolean;
   readonly logLevel: string;
   readonly staleAfterDays: number;
+  /** Registrations (name, contact, needs) are deleted this many days after their session ends. */
+  readonly registrationRetentionDays: number;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -57,5 +59,6 @@ export function loadConfig(env: Env = process.env): Config {
     secureCookies: bool(env, 'SECURE_COOKIES', publicUrl.startsWith('https://')),
     logLevel: env.LOG_LEVEL || (production ? 'info' : 'warn'),
     staleAfterDays: integer(env, 'STALE_AFTER_DAYS', 183, 1, 3650),
+    registrationRetentionDays: integer(env, 'REGISTRATION_RETENTION_DAYS', 30, 0, 3650),
   };
 }

@@ -114,6 +114,9 @@ test('provider pages have no axe violations in any language, failed forms includ
     await checkFailed(page, 'main form button[type=submit]', `/${locale} new date`);
     await check(page, `/provider/sessions/${session.id}/edit`, locale);
     await check(page, `/provider/sessions/${fullSession.id}/registrations`, locale);
+    await check(page, `/provider/organizations/${org}/edit`, locale);
+    await page.fill('#name', '');
+    await checkFailed(page, 'main form button[type=submit]', `/${locale} organisation`);
   }
   // The offer form with every language version open.
   await page.goto(`${site.baseUrl}/en/provider/offers/${offer.id}/edit`);
@@ -134,6 +137,9 @@ test('moderation pages have no axe violations in any language, failed reject inc
     await page.goto(`${site.baseUrl}${review}`);
     await assertAccessible(page, `${review}`);
     await checkFailed(page, 'form[action$="/reject"] button[type=submit]', `${review} reject`);
+    await check(page, '/moderation/organizations/new', locale);
+    await page.fill('#memberEmail', 'nobody@example.lu');
+    await checkFailed(page, 'main form button[type=submit]', `/${locale} new organisation`);
   }
   await context.close();
 });

@@ -4,9 +4,8 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { LOCALES } from '../../src/platform/i18n/locales.js';
 import { castOf } from '../support/directory-fixtures.js';
-import { toMednumCsv } from '../../src/modules/opendata/mednum-csv.js';
-import { MEDNUM_COLUMNS } from '../../src/modules/opendata/mednum-codes.js';
-import { belvaux, digibus, helpdesk, organization } from '../../src/modules/opendata/opendata.fixture.js';
+import { MEDNUM_COLUMNS, toMednumCsv } from '../../src/modules/opendata/index.js';
+import { belvaux, digibus, helpdesk, organization } from '../support/opendata-fixtures.js';
 import { assertAccessible, startSite, type RunningSite } from './support/browser.js';
 
 const goodCsv = toMednumCsv({ organizations: [organization], locations: [belvaux, digibus], offers: [helpdesk], sessions: [] });

@@ -1,9 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LOCALES } from '../../platform/i18n/locales.js';
-import { ACCESSIBILITY, AUDIENCES, COSTS, LANGUAGES, MODES, OFFER_TYPES, TRANSLATION_SOURCES } from '../directory/index.js';
-import { validateOpeningHours } from '../directory/opening-hours.js';
-import { listCommunes } from '../directory/index.js';
+import {
+  ACCESSIBILITY,
+  AUDIENCES,
+  COSTS,
+  LANGUAGES,
+  listCommunes,
+  MODES,
+  OFFER_TYPES,
+  TRANSLATION_SOURCES,
+  validateOpeningHours,
+} from '../directory/index.js';
 import { generateDemoDirectory } from './demo-directory.js';
 
 const now = new Date('2025-03-20T10:00:00Z');

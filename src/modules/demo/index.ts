@@ -3,3 +3,4 @@ export { generateDemoDirectory, DEFAULT_DEMO_SEED, type DemoDirectory, type Demo
 export { generateScaleDirectory, type ScaleOptions } from './scale-directory.js';
 export { DEMO_ACCOUNTS, type DemoAccount } from './demo-accounts.js';
 export { seedDemo, type SeedDeps, type SeedOptions, type SeedOutcome } from './seed-demo.js';
+export { createRandom, type Random } from './random.js';

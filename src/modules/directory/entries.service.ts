@@ -140,13 +140,18 @@ export function createEntriesService(deps: DirectoryDeps, hooks: EntriesHooks): 
       if (!canEdit(actor, id)) return fail(forbidden);
       const checked = checkOrganization(input);
       if (!checked.ok) return fail(invalid(checked.fields));
-      if (row.moderation_status === 'approved' && (await needsReview(actor, id))) {
+      const review = await needsReview(actor, id);
+      if (row.moderation_status === 'approved' && review) {
         const changeId = await propose(actor, 'organization', id, id, checked.value);
         return ok({ state: 'awaiting_review', value: (await loadOrganization(db, id))!, changeId });
       }
+      // Not public yet (new or rejected): as for offers, the edit is the version to review again.
       const now = isoNow(clock);
       await db.transaction().execute(async (trx) => {
         await writeOrganization(trx, id, checked.value, now);
+        if (row.moderation_status !== 'approved') {
+          await store.updateOrganization(trx, id, { moderation_status: review ? 'pending' : 'approved', moderation_reason: null });
+        }
         await store.supersedePendingChanges(trx, 'organization', id, now);
       });
       await hooks.offersChanged(await store.listOfferIdsOf(db, id));

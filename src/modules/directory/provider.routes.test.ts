@@ -61,6 +61,18 @@ describeEachDialect('the provider area', (dialect) => {
     assert.match(page.body, /action="\/en\/logout"/);
   });
 
+  test('the dashboard leads to the file import for the provider’s organisation', async () => {
+    const provider = await signIn(app, 'trusted@example.lu');
+    const page = await provider.get('/fr/provider');
+    assert.match(page.body, /<a href="\/fr\/provider\/import">Importer des lieux et des offres depuis un fichier<\/a>/);
+    const upload = await provider.get('/fr/provider/import');
+    assert.equal(upload.statusCode, 200);
+    assert.match(text(upload.body), /Digital Inclusion asbl/);
+
+    const stranger = await signIn(app, 'stranger@example.lu');
+    assert.doesNotMatch((await stranger.get('/en/provider')).body, /provider\/import/, 'no organisation to import into');
+  });
+
   test('a trusted provider’s edit is public at once', async () => {
     const browser = await signIn(app, 'trusted@example.lu');
     const form = await browser.get(`/en/provider/offers/${offer.id}/edit`);

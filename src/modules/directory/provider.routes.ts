@@ -105,6 +105,7 @@ export function registerProviderRoutes(app: FastifyInstance, deps: ProviderRoute
     const now = clock.now().toISOString();
     return {
       organization,
+      change: changeStateOf(changeList, 'organization', organizationId),
       locations: locations.map((location) => ({ location, change: changeStateOf(changeList, 'location', location.id) })),
       offers: await Promise.all(
         offers.map(async (offer) => {

@@ -33,16 +33,20 @@ const OFFER_TEXT_LIMITS: Record<OfferTextField, number> = {
   costDetails: LIMITS.shortText,
 };
 
-function offerTextProperties(): Record<string, TSchema> {
+/**
+ * One box per content language for each translated field ("description_de_easy"), and one
+ * "who wrote it" choice per language shared by that language's boxes.
+ */
+export function translatedProperties(limits: Readonly<Record<string, number>>): Record<string, TSchema> {
   const properties: Record<string, TSchema> = {};
   for (const locale of CONTENT_LOCALES) {
-    for (const field of OFFER_TEXT_FIELDS) properties[`${field}_${suffix(locale)}`] = text(OFFER_TEXT_LIMITS[field]);
+    for (const [field, max] of Object.entries(limits)) properties[`${field}_${suffix(locale)}`] = text(max);
     properties[`source_${suffix(locale)}`] = Type.Optional(oneOf(TRANSLATION_SOURCES));
   }
   return properties;
 }
 
-const contact = {
+export const contact = {
   email: text(LIMITS.email),
   phone: text(40),
   website: text(LIMITS.url),
@@ -50,7 +54,7 @@ const contact = {
 
 export const OfferForm = Type.Object({
   defaultLocale: oneOf(LOCALES),
-  ...offerTextProperties(),
+  ...translatedProperties(OFFER_TEXT_LIMITS),
   offerTypes: many(OFFER_TYPES),
   audiences: many(AUDIENCES),
   languages: many(LANGUAGES),
@@ -123,13 +127,14 @@ export function parseForm<S extends TObject, T>(
   return { ok: false, errors, values: formValuesOf(schema, body) };
 }
 
-type Fields = Record<string, string | string[] | undefined>;
+export type Fields = Record<string, string | string[] | undefined>;
 const field = (form: Fields, name: string): string | undefined => {
   const value = form[name];
   return typeof value === 'string' ? value : undefined;
 };
 
-function offerTexts(form: Fields, name: OfferTextField): TranslationInput[] {
+/** The filled-in language versions of one translated field, each with who wrote it. */
+export function translationsOf(form: Fields, name: string): TranslationInput[] {
   const out: TranslationInput[] = [];
   for (const locale of CONTENT_LOCALES) {
     const value = field(form, `${name}_${suffix(locale)}`);
@@ -143,9 +148,9 @@ export function offerInput(form: OfferForm): OfferInput {
   const f = form as unknown as Fields;
   return {
     defaultLocale: form.defaultLocale,
-    name: offerTexts(f, 'name'),
-    description: offerTexts(f, 'description'),
-    costDetails: offerTexts(f, 'costDetails'),
+    name: translationsOf(f, 'name'),
+    description: translationsOf(f, 'description'),
+    costDetails: translationsOf(f, 'costDetails'),
     offerTypes: form.offerTypes,
     audiences: form.audiences,
     languages: form.languages,
@@ -170,18 +175,21 @@ export function openingHoursError(value: string | undefined): FieldErrors {
 
 /**
  * The service names a translated field ("name"); the form shows one box per language, so its
- * message goes beside the box in the offer's own language.
+ * message goes beside the box in the entry's main language.
  */
-export function offerErrorsForForm(errors: FieldErrors, defaultLocale: Locale): FieldErrors {
+export function translatedErrorsForForm(errors: FieldErrors, translated: readonly string[], locale: Locale): FieldErrors {
   const out: FieldErrors = {};
   for (const [name, error] of Object.entries(errors)) {
-    const target = (OFFER_TEXT_FIELDS as readonly string[]).includes(name) ? `${name}_${defaultLocale}` : name;
+    const target = translated.includes(name) ? `${name}_${locale}` : name;
     out[target] ??= error;
   }
   return out;
 }
 
-function textValues(values: FormValues, name: string, text: TranslatedText, withSource: boolean): void {
+export const offerErrorsForForm = (errors: FieldErrors, defaultLocale: Locale): FieldErrors =>
+  translatedErrorsForForm(errors, OFFER_TEXT_FIELDS, defaultLocale);
+
+export function textValues(values: FormValues, name: string, text: TranslatedText, withSource: boolean): void {
   for (const version of text) {
     values[`${name}_${suffix(version.locale)}`] = version.value;
     if (withSource) values[`source_${suffix(version.locale)}`] = version.source;

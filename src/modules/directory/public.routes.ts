@@ -5,7 +5,7 @@ import { emptyForm, type FormState } from '../../platform/views/form-components.
 import { renderDocument, type SafeHtml } from '../../platform/views/jsx.js';
 import { isLocale } from '../../platform/i18n/locales.js';
 import type { FormBody } from '../../platform/http/urlencoded.js';
-import { systemClock, type Clock } from '../../shared/clock.js';
+import type { Clock } from '../../shared/clock.js';
 import type { DirectoryService } from './directory.service.js';
 import type { OfferCard, CalendarEntry as ServiceCalendarEntry } from './search.service.js';
 import type { SearchFacets, SearchQuery as IndexQuery } from './search-index.js';
@@ -29,8 +29,8 @@ import type { FacetCounts, OfferListing } from './views/public/view-model.js';
 export interface PublicRoutesDeps {
   readonly directory: DirectoryService;
   readonly publicUrl: string;
-  /** The app's clock, so "open now" and "upcoming" agree with the service; the real time by default. */
-  readonly clock?: Clock;
+  /** The app's clock, so "open now" and "upcoming" agree with the service. */
+  readonly clock: Clock;
 }
 
 type LocaleRequest = FastifyRequest<{ Params: { locale: string; id?: string }; Querystring: FormBody }>;
@@ -141,8 +141,7 @@ function matchesCalendar(entry: ServiceCalendarEntry, value: CalendarQuery): boo
 }
 
 export function registerPublicRoutes(app: FastifyInstance, deps: PublicRoutesDeps): void {
-  const { directory, publicUrl } = deps;
-  const clock = deps.clock ?? systemClock;
+  const { directory, publicUrl, clock } = deps;
 
   /** Every page here lives under a language; anything else is not a page of ours. */
   function context(request: LocaleRequest): PageContext {

@@ -41,6 +41,8 @@ describeEachDialect('registering for a session without an account', (dialect) =>
     const page = await ana.get(`/en/sessions/${session.id}/register`);
     assert.equal(page.statusCode, 200);
     assert.match(text(page.body), /There is 1 place left/);
+    assert.match(text(page.body), /We delete these details 30 days after the course\./);
+    assert.match(text(page.body), /I agree that my details are kept until 30 days after the course\./);
 
     const confirmed = await register(ana, 'Ana', { needs: 'I need help with German' });
     assert.equal(confirmed.statusCode, 201);
@@ -120,6 +122,25 @@ describeEachDialect('registering for a session without an account', (dialect) =>
     const refused = await browser.post(`/en/sessions/${session.id}/register`, { name: 'Eve', contact: 'eve@example.lu', consent: 'yes' });
     assert.equal(refused.statusCode, 409);
     assert.match(text(refused.body), /has been cancelled/);
+  });
+
+  test('the cancel link still works once the offer is withdrawn from the public directory', async () => {
+    const withdrawn = published(unwrap(await app.directory.createOffer(cast.moderator, cast.organization.id, offerInput({ offerTypes: ['course'] }))));
+    const later = unwrap(await app.directory.createSession(cast.moderator, withdrawn.id, sessionInput({ capacity: 3 })));
+    const browser = new TestBrowser(app.http);
+    await browser.get(`/en/sessions/${later.id}/register`);
+    const registered = await browser.post(`/en/sessions/${later.id}/register`, { name: 'Gil', contact: 'gil@example.lu', consent: 'yes' });
+    const link = cancelPath(registered.body);
+    await app.directory.updateOffer(cast.moderator, withdrawn.id, offerInput({ offerTypes: ['course'], active: false }));
+    assert.equal((await browser.get(`/en/sessions/${later.id}/register`)).statusCode, 404, 'no longer offered to the public');
+
+    const page = await browser.get(link);
+    assert.equal(page.statusCode, 200);
+    assert.match(text(page.body), /Gil, do you want to give up your place/);
+    const cancelled = await browser.post(link, {});
+    assert.equal(cancelled.statusCode, 200);
+    assert.match(text(cancelled.body), /Your registration is cancelled/);
+    assert.deepEqual(unwrap(await app.directory.listRegistrations(cast.moderator, later.id)).cancelled.map((r) => r.name), ['Gil']);
   });
 
   test('an unknown session or cancel link is a 404', async () => {

@@ -20,6 +20,7 @@ export interface RegistrationRouteDeps {
   readonly clock: Clock;
   /** Anonymous posts: registering and cancelling. */
   readonly publicFormLimiter: RateLimiter;
+  readonly registrationRetentionDays: number;
 }
 
 type SessionParams = { Params: { locale: string; id: string } };
@@ -40,7 +41,7 @@ export async function loadSessionDetails(directory: DirectoryService, sessionId:
 }
 
 export function registerRegistrationRoutes(app: FastifyInstance, deps: RegistrationRouteDeps): void {
-  const { directory, publicUrl, clock } = deps;
+  const { directory, publicUrl, clock, registrationRetentionDays: retentionDays } = deps;
 
   // GET /:locale/sessions/:id/register — the form, or why there is none
   app.get<SessionParams>('/:locale/sessions/:id/register', async (request, reply) => {
@@ -48,7 +49,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, deps: Registrat
     if (!details) throw notFound();
     const ctx = pageContext(request, publicUrl);
     const state = registrationState(details, clock.now());
-    return sendPrivate(reply, RegisterPage({ ctx, details, form: emptyForm(ctx.t), state }));
+    return sendPrivate(reply, RegisterPage({ ctx, retentionDays, details, form: emptyForm(ctx.t), state }));
   });
 
   // POST /:locale/sessions/:id/register — confirmed or waitlisted, with the cancel link shown once
@@ -61,18 +62,18 @@ export function registerRegistrationRoutes(app: FastifyInstance, deps: Registrat
     const parsed = parseRegistration(request.body as FormBody);
     if (!parsed.ok) {
       const form = { t: ctx.t, values: parsed.values, errors: parsed.errors };
-      return sendPrivate(reply, RegisterPage({ ctx, details, form, state }), state === 'closed' ? 409 : 422);
+      return sendPrivate(reply, RegisterPage({ ctx, retentionDays, details, form, state }), state === 'closed' ? 409 : 422);
     }
     const result = await directory.register(details.session.id, parsed.value);
     if (!result.ok) {
       if (result.error.code === 'invalid') {
         const form = { t: ctx.t, values: request.body as FormValues, errors: result.error.fields };
-        return sendPrivate(reply, RegisterPage({ ctx, details, form, state }), 422);
+        return sendPrivate(reply, RegisterPage({ ctx, retentionDays, details, form, state }), 422);
       }
       if (result.error.code === 'not_found') throw notFound();
       // Started or cancelled between showing the form and sending it.
       const closed = (await loadSessionDetails(directory, details.session.id)) ?? details;
-      return sendPrivate(reply, RegisterPage({ ctx, details: closed, form: emptyForm(ctx.t), state: 'closed' }), 409);
+      return sendPrivate(reply, RegisterPage({ ctx, retentionDays, details: closed, form: emptyForm(ctx.t), state: 'closed' }), 409);
     }
     const fresh = (await loadSessionDetails(directory, details.session.id)) ?? details;
     const page = RegisteredPage({ ctx, details: fresh, registration: result.value.registration, cancelToken: result.value.cancelToken });
@@ -82,10 +83,9 @@ export function registerRegistrationRoutes(app: FastifyInstance, deps: Registrat
   // GET /:locale/registrations/cancel/:token — what will be cancelled, and a button
   app.get<TokenParams>('/:locale/registrations/cancel/:token', async (request, reply) => {
     const found = await directory.findRegistrationByToken(request.params.token);
-    const details = found ? await loadSessionDetails(directory, found.session.id) : null;
-    if (!found || !details) throw notFound();
+    if (!found) throw notFound();
     const ctx = pageContext(request, publicUrl);
-    return sendPrivate(reply, CancelPage({ ctx, details, registration: found.registration, token: request.params.token, done: false }));
+    return sendPrivate(reply, CancelPage({ ctx, details: found, registration: found.registration, token: request.params.token, done: false }));
   });
 
   // POST /:locale/registrations/cancel/:token — frees the place for the next person waiting
@@ -95,9 +95,8 @@ export function registerRegistrationRoutes(app: FastifyInstance, deps: Registrat
     const result = await directory.cancelRegistration(token);
     if (!result.ok && result.error.code === 'not_found') throw notFound();
     const found = await directory.findRegistrationByToken(token);
-    const details = found ? await loadSessionDetails(directory, found.session.id) : null;
-    if (!found || !details) throw notFound();
+    if (!found) throw notFound();
     const ctx = pageContext(request, publicUrl);
-    return sendPrivate(reply, CancelPage({ ctx, details, registration: found.registration, token, done: result.ok }));
+    return sendPrivate(reply, CancelPage({ ctx, details: found, registration: found.registration, token, done: result.ok }));
   });
 }

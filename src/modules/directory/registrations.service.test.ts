@@ -104,3 +104,45 @@ describeEachDialect('directory registrations', (dialect) => {
     assert.deepEqual(Object.keys(bad.error.fields).sort(), ['contact', 'name', 'needs']);
   });
 });
+
+describeEachDialect('registrations are not kept forever', (dialect) => {
+  let app: TestApp;
+  let cast: Cast;
+  const clock = manualClock('2026-03-02T09:00:00.000Z');
+
+  before(async () => {
+    app = await buildTestApp(dialect, { clock });
+    cast = await castOf(app);
+  });
+  after(async () => app?.close());
+
+  test('thirty days after a session ends, its registrations are deleted, and only its own', async () => {
+    const offer = published(unwrap(await app.directory.createOffer(cast.trusted, cast.organization.id, offerInput())));
+    const april = unwrap(await app.directory.createSession(cast.trusted, offer.id, sessionInput({ capacity: 1 })));
+    const may = unwrap(
+      await app.directory.createSession(cast.trusted, offer.id, sessionInput({ startsAt: '2026-05-20T14:00:00.000Z', endsAt: '2026-05-20T16:00:00.000Z' })),
+    );
+    const person = (name: string) => ({ name, contact: `${name.toLowerCase()}@example.lu`, needs: 'Large print' });
+    unwrap(await app.directory.register(april.id, person('Anna')));
+    const waiting = unwrap(await app.directory.register(april.id, person('Ben')));
+    unwrap(await app.directory.cancelRegistration(waiting.cancelToken));
+    unwrap(await app.directory.register(may.id, person('Carla')));
+    const names = async (sessionId: string) => {
+      const list = unwrap(await app.directory.listRegistrations(cast.moderator, sessionId));
+      return [...list.confirmed, ...list.waitlisted, ...list.cancelled].map((r) => r.name).sort();
+    };
+
+    // The April session ends at 16:00 on 1 April: its details are kept 30 whole days after that.
+    clock.set('2026-05-01T16:00:00.000Z');
+    assert.equal(await app.directory.purgeExpiredRegistrations(), 0);
+    assert.deepEqual(await names(april.id), ['Anna', 'Ben']);
+
+    clock.set('2026-05-01T16:00:01.000Z');
+    assert.equal(await app.directory.purgeExpiredRegistrations(), 2, 'cancelled registrations go too');
+    assert.deepEqual(await names(april.id), []);
+    assert.deepEqual(await names(may.id), ['Carla']);
+    assert.ok(await app.directory.getSession(april.id), 'the session itself stays in the directory');
+    assert.equal(await app.directory.findRegistrationByToken(waiting.cancelToken), null);
+    assert.equal(await app.directory.purgeExpiredRegistrations(), 0);
+  });
+});

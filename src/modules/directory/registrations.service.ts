@@ -7,10 +7,10 @@ import { hashSecret, newId, newSecret } from '../../shared/ids.js';
 import { isoNow } from '../../shared/clock.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import { checkRegistration, type RegistrationInput } from './directory.inputs.js';
-import type { CourseSession, Registration } from './directory.model.js';
+import type { CourseSession, Location, Offer, Registration } from './directory.model.js';
 import { toRegistration } from './directory.rows.js';
 import type { DirectoryTables } from './directory.tables.js';
-import { loadSession } from './directory.loaders.js';
+import { loadLocation, loadOffer, loadSession } from './directory.loaders.js';
 import * as store from './directory.store.js';
 import {
   canEdit,
@@ -35,6 +35,15 @@ export interface Registered {
   readonly cancelToken: string;
 }
 
+/** What a cancel link points at, with what the session belongs to. */
+export interface RegistrationDetails {
+  readonly registration: Registration;
+  readonly session: CourseSession;
+  readonly offer: Offer;
+  readonly location: Location | null;
+  readonly placesLeft: number;
+}
+
 export interface SessionRegistrations {
   readonly session: CourseSession;
   readonly confirmed: readonly Registration[];
@@ -45,12 +54,20 @@ export interface SessionRegistrations {
 export interface RegistrationsService {
   /** Public: the session must be upcoming, not cancelled, and of a public offer. */
   register(sessionId: string, input: RegistrationInput): Promise<Result<Registered, RegisterError>>;
-  /** What the cancel link points at, for a confirmation page. */
-  findRegistrationByToken(token: string): Promise<{ registration: Registration; session: CourseSession } | null>;
+  /**
+   * What the cancel link points at, for a confirmation page. The link is the person's right to
+   * it: the offer may have been withdrawn or be waiting for a moderator, they can still cancel.
+   */
+  findRegistrationByToken(token: string): Promise<RegistrationDetails | null>;
   /** Frees the place; the first person on the waiting list, if any, gets it. */
   cancelRegistration(token: string): Promise<Result<{ registration: Registration; promoted: Registration | null }, CancelError>>;
   /** For the organiser: everyone registered, in order of registration. */
   listRegistrations(actor: Actor, sessionId: string): Promise<Result<SessionRegistrations, NotFound | Forbidden>>;
+  /**
+   * Deletes registrations of sessions that ended more than `registrationRetentionDays` ago:
+   * personal data is kept no longer than the organiser needs it. Returns how many went.
+   */
+  purgeExpiredRegistrations(): Promise<number>;
 }
 
 /**
@@ -65,7 +82,7 @@ export async function fillFreePlaces(db: Db, sessionId: string, capacity: number
   return next.map((row) => toRegistration({ ...row, status: 'confirmed', updated_at: nowIso }));
 }
 
-export function createRegistrationsService({ db, clock }: DirectoryDeps): RegistrationsService {
+export function createRegistrationsService({ db, clock, config }: DirectoryDeps): RegistrationsService {
   return {
     async register(sessionId, input) {
       const checked = checkRegistration(input);
@@ -98,7 +115,11 @@ export function createRegistrationsService({ db, clock }: DirectoryDeps): Regist
       if (token.length > 100) return null;
       const row = await store.findRegistrationByTokenHash(db, hashSecret(token));
       const session = row ? await loadSession(db, row.session_id) : null;
-      return row && session ? { registration: toRegistration(row), session } : null;
+      const offer = session ? await loadOffer(db, session.offerId) : null;
+      if (!row || !session || !offer) return null;
+      const location = session.locationId ? await loadLocation(db, session.locationId) : null;
+      const placesLeft = Math.max(0, session.capacity - (await store.countConfirmed(db, session.id)));
+      return { registration: toRegistration(row), session, offer, location, placesLeft };
     },
 
     async cancelRegistration(token) {
@@ -135,6 +156,11 @@ export function createRegistrationsService({ db, clock }: DirectoryDeps): Regist
         waitlisted: all.filter((r) => r.status === 'waitlisted'),
         cancelled: all.filter((r) => r.status === 'cancelled'),
       });
+    },
+
+    async purgeExpiredRegistrations() {
+      const before = new Date(clock.now().getTime() - config.registrationRetentionDays * 86_400_000).toISOString();
+      return store.deleteRegistrationsEndedBefore(db, before);
     },
   };
 }

@@ -2,8 +2,7 @@
  * Checks shared by both formats. Each returns a message key (under opendata.errors) or null,
  * so the format readers only decide where to report it.
  */
-import { communesForPostalCode, listCommunes, type Commune } from '../directory/geography/geography.js';
-import { foldedWords } from '../directory/fold-text.js';
+import { communesForPostalCode, foldedWords, listCommunes, type Commune } from '../directory/index.js';
 import { LIMITS } from './opendata.model.js';
 
 /** Letters, digits and a few separators: ids end up in URLs and in other systems' keys. */

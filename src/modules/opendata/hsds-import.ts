@@ -13,29 +13,31 @@ import type {
   Organization,
   Translation,
 } from '../directory/index.js';
-import { getCommune } from '../directory/geography/geography.js';
-import { validateOpeningHours } from '../directory/opening-hours.js';
 import {
   ACCESSIBILITY,
   AUDIENCES,
   COSTS,
+  getCommune,
   LANGUAGES,
   MODES,
   OFFER_TYPES,
   TRANSLATION_SOURCES,
-} from '../directory/vocabulary.js';
+  validateOpeningHours,
+} from '../directory/index.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import { HSDS_PROFILE_URI } from './hsds.js';
 import { idProblem, inLuxembourg, isEmail, isIsoTimestamp, isPhone, isWebUrl, normalizePostalCode } from './field-rules.js';
 import { JsonReader, pointer, type JsonObject } from './json-reader.js';
-import { LIMITS, type DirectoryBundle, type HsdsIssue, type IssueKey } from './opendata.model.js';
+import { LIMITS, type DirectoryBundle, type FileLimits, type HsdsIssue, type IssueKey } from './opendata.model.js';
 
 export interface HsdsImportOptions {
   /** The language of core text fields when a record has no `lu_translations`. */
   readonly defaultLocale: Locale;
   /** Stamps records that carry no `lu_created_at` / `lu_updated_at` / `lu_checked_at`. */
   readonly now: string;
+  /** The upload caps (LIMITS) unless given. */
+  readonly limits?: FileLimits;
 }
 
 const CONTENT_LOCALES: readonly ContentLocale[] = [...LOCALES, ...LOCALES.map((l) => `${l}-easy` as const)];
@@ -336,18 +338,19 @@ interface MutableBundle {
   sessions: CourseSession[];
 }
 
-function decode(input: string | Uint8Array, reader: JsonReader): unknown {
+function decode(input: string | Uint8Array, reader: JsonReader, limits: FileLimits): unknown {
+  const tooLarge = () => reader.report('', 'file_too_large', { max: limits.fileBytes / 1024 / 1024 });
   let text: string;
   if (typeof input === 'string') text = input;
   else {
-    if (input.byteLength > LIMITS.fileBytes) return reader.report('', 'file_too_large', { max: LIMITS.fileBytes / 1024 / 1024 });
+    if (input.byteLength > limits.fileBytes) return tooLarge();
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(input);
     } catch {
       return reader.report('', 'invalid_encoding_json');
     }
   }
-  if (text.length > LIMITS.fileBytes) return reader.report('', 'file_too_large', { max: LIMITS.fileBytes / 1024 / 1024 });
+  if (text.length > limits.fileBytes) return tooLarge();
   try {
     return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch {
@@ -361,7 +364,8 @@ function decode(input: string | Uint8Array, reader: JsonReader): unknown {
  */
 export function parseHsds(input: string | Uint8Array | JsonObject, options: HsdsImportOptions): Result<DirectoryBundle, readonly HsdsIssue[]> {
   const reader = new HsdsReader(options);
-  const json = typeof input === 'string' || input instanceof Uint8Array ? decode(input, reader) : input;
+  const limits = options.limits ?? LIMITS;
+  const json = typeof input === 'string' || input instanceof Uint8Array ? decode(input, reader, limits) : input;
   if (reader.issues.length > 0) return fail(reader.issues);
   const root = reader.object(json, '');
   if (!root) return fail(reader.issues);
@@ -369,7 +373,7 @@ export function parseHsds(input: string | Uint8Array | JsonObject, options: Hsds
   if (profile !== undefined && profile !== HSDS_PROFILE_URI) reader.report('/profile', 'unknown_value', { value: String(profile) });
   const bundle: MutableBundle = { organizations: [], locations: [], offers: [], sessions: [] };
   const organizations = reader.array(root, 'organizations', '', false);
-  if (organizations.length + countNested(organizations) > LIMITS.records) reader.report('/organizations', 'too_many_records', { max: LIMITS.records });
+  if (organizations.length + countNested(organizations) > limits.records) reader.report('/organizations', 'too_many_records', { max: limits.records });
   else organizations.forEach((item, index) => reader.organization(item, pointer('/organizations', index), bundle));
   return reader.issues.length > 0 ? fail(reader.issues) : ok(bundle);
 }

@@ -5,7 +5,7 @@
  * hours, references between records).
  */
 import { LOCALES } from '../../platform/i18n/locales.js';
-import { ACCESSIBILITY, AUDIENCES, COSTS, LANGUAGES, MODES, OFFER_TYPES, TRANSLATION_SOURCES } from '../directory/vocabulary.js';
+import { ACCESSIBILITY, AUDIENCES, COSTS, LANGUAGES, MODES, OFFER_TYPES, TRANSLATION_SOURCES } from '../directory/index.js';
 import { HSDS_PROFILE_URI, HSDS_VERSION } from './hsds.js';
 import { LIMITS } from './opendata.model.js';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { toHsds } from './hsds.js';
 import { parseHsds } from './hsds-import.js';
 import { hsdsProfileSchema } from './hsds-profile-schema.js';
-import { belvaux, fullBundle, NOW } from './opendata.fixture.js';
+import { belvaux, fullBundle, NOW } from '../../../test/support/opendata-fixtures.js';
 import type { HsdsIssue } from './opendata.model.js';
 
 const options = { defaultLocale: 'fr', now: NOW } as const;

@@ -13,7 +13,7 @@ import type {
   Translation,
   TranslatedText,
 } from '../directory/index.js';
-import { getCommune } from '../directory/geography/geography.js';
+import { getCommune } from '../directory/index.js';
 import type { DirectoryBundle } from './opendata.model.js';
 import { weeklyOpenings } from './weekly-schedule.js';
 

@@ -11,7 +11,7 @@ import { createImporter, describeImportIssue, type ImportProgress } from './impo
 import { exportOpenData } from './export.service.js';
 import { toMednumCsv } from './mednum-csv.js';
 import { MEDNUM_COLUMNS } from './mednum-codes.js';
-import { belvaux, digibus, helpdesk, organization as fixtureOrganization } from './opendata.fixture.js';
+import { belvaux, digibus, helpdesk, organization as fixtureOrganization } from '../../../test/support/opendata-fixtures.js';
 import { createTranslators, loadCatalogs } from '../../platform/i18n/catalog.js';
 import { fileURLToPath } from 'node:url';
 

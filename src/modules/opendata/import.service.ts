@@ -10,7 +10,7 @@ import { fail, ok, type Result } from '../../shared/result.js';
 import { parseHsds } from './hsds-import.js';
 import { parseMednumCsv } from './mednum-csv-import.js';
 import { describeIssue } from './issue-text.js';
-import type { CsvIssue, DirectoryBundle, HsdsIssue, MessageValues } from './opendata.model.js';
+import type { CsvIssue, DirectoryBundle, FileLimits, HsdsIssue, MessageValues } from './opendata.model.js';
 import type { OpenDataFormat } from './export.service.js';
 
 /** Problems with where a file's entries would land, rather than with the file's content. */
@@ -36,6 +36,8 @@ interface Common {
   /** The language the file's texts are written in (CSV; HSDS texts without translations). */
   readonly locale?: Locale;
   readonly onProgress?: (progress: ImportProgress) => void;
+  /** The upload caps unless given: the command line lifts them for whole-directory files. */
+  readonly limits?: FileLimits;
 }
 
 /**
@@ -86,9 +88,10 @@ export function createImporter(deps: { directory: Directory; clock: Clock }): Im
         locale,
         now,
         moderationStatus: input.publish ? 'approved' : 'pending',
+        limits: input.limits,
       });
     }
-    return parseHsds(input.bytes, { defaultLocale: locale, now });
+    return parseHsds(input.bytes, { defaultLocale: locale, now, limits: input.limits });
   }
 
   /** Entries of this file that already exist under another organisation. */

@@ -9,6 +9,10 @@ import { registerUploadRoutes } from './upload.routes.js';
 export { createImporter, describeImportIssue } from './import.service.js';
 export type { ImportFileInput, ImportIssue, ImportProgress, ImportSummary, Importer } from './import.service.js';
 export { exportOpenData, formatOfFileName, OPEN_DATA_FORMATS, type OpenDataFormat } from './export.service.js';
+export { toHsds } from './hsds.js';
+export { toMednumCsv } from './mednum-csv.js';
+export { MEDNUM_COLUMNS } from './mednum-codes.js';
+export type { DirectoryBundle, FileLimits } from './opendata.model.js';
 
 export const opendataMessagesDir = new URL('./messages/', import.meta.url);
 

@@ -5,16 +5,16 @@
  * more than the value does. Values absent here carry nothing we store: they are checked, then
  * dropped.
  */
-import type { Cost } from '../directory/index.js';
 import {
   MEDNUM_BY_OFFER_TYPE,
   MEDNUM_VALUES,
   type Accessibility,
   type Audience,
+  type Cost,
   type MednumColumn,
   type Mode,
   type OfferType,
-} from '../directory/vocabulary.js';
+} from '../directory/index.js';
 
 /** Version 1.0.2 columns, in the schema's order. */
 export const MEDNUM_COLUMNS = [

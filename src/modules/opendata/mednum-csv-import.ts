@@ -5,7 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import type { Location, ModerationStatus, Offer, Translation } from '../directory/index.js';
-import { validateOpeningHours } from '../directory/opening-hours.js';
+import { validateOpeningHours } from '../directory/index.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { fail, ok, type Result } from '../../shared/result.js';
 import {
@@ -27,7 +27,7 @@ import {
   type MednumCsvColumn,
 } from './mednum-codes.js';
 import { LIST_SEPARATOR, SUMMARY_MAX, type MednumRow } from './mednum-csv.js';
-import { LIMITS, type CsvIssue, type DirectoryBundle, type IssueKey, type MessageValues } from './opendata.model.js';
+import { LIMITS, type CsvIssue, type DirectoryBundle, type FileLimits, type IssueKey, type MessageValues } from './opendata.model.js';
 
 export interface MednumImportOptions {
   /** The organisation the uploaded places and offers belong to. */
@@ -37,6 +37,8 @@ export interface MednumImportOptions {
   readonly now: string;
   /** Defaults to "pending": uploaded entries wait for a moderator like typed ones. */
   readonly moderationStatus?: ModerationStatus;
+  /** The upload caps (LIMITS) unless given. */
+  readonly limits?: FileLimits;
 }
 
 /** Byte offset of the first invalid UTF-8 sequence, or -1. */
@@ -51,9 +53,9 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-function decode(input: string | Uint8Array): Result<string, CsvIssue> {
+function decode(input: string | Uint8Array, limits: FileLimits): Result<string, CsvIssue> {
   const size = typeof input === 'string' ? input.length : input.byteLength;
-  if (size > LIMITS.fileBytes) return fail(fileIssue('file_too_large', { max: LIMITS.fileBytes / 1024 / 1024 }));
+  if (size > limits.fileBytes) return fail(fileIssue('file_too_large', { max: limits.fileBytes / 1024 / 1024 }));
   if (typeof input === 'string') return ok(input);
   const bad = firstInvalidUtf8(input);
   if (bad >= 0) {
@@ -71,13 +73,13 @@ function delimiterOf(text: string): ',' | ';' {
   return !header.includes(',') && header.includes(';') ? ';' : ',';
 }
 
-function records(text: string): Result<string[][], CsvIssue> {
+function records(text: string, limits: FileLimits): Result<string[][], CsvIssue> {
   try {
     const parsed = parse(text, {
       delimiter: delimiterOf(text),
       bom: true,
       relax_column_count: true,
-      max_record_size: LIMITS.fileBytes,
+      max_record_size: limits.fileBytes,
     }) as string[][];
     return ok(parsed);
   } catch (error) {
@@ -317,15 +319,16 @@ function gather(read: readonly { row: number; value: ReadRow }[], issues: CsvIss
  * standard names the organisation (structure_parente) but does not describe it.
  */
 export function parseMednumCsv(input: string | Uint8Array, options: MednumImportOptions): Result<DirectoryBundle, readonly CsvIssue[]> {
-  const text = decode(input);
+  const limits = options.limits ?? LIMITS;
+  const text = decode(input, limits);
   if (!text.ok) return fail([text.error]);
-  const parsed = records(text.value);
+  const parsed = records(text.value, limits);
   if (!parsed.ok) return fail([parsed.error]);
   const [header, ...data] = parsed.value;
   if (!header) return fail([fileIssue('no_rows')]);
   const wrongHeader = headerIssue(header);
   if (wrongHeader) return fail([wrongHeader]);
-  if (data.length > LIMITS.records) return fail([fileIssue('too_many_records', { max: LIMITS.records })]);
+  if (data.length > limits.records) return fail([fileIssue('too_many_records', { max: limits.records })]);
 
   const names = header.map((h) => h.trim());
   const issues: CsvIssue[] = [];

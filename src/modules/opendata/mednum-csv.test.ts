@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { toMednumCsv } from './mednum-csv.js';
 import { parseMednumCsv } from './mednum-csv-import.js';
 import { MEDNUM_COLUMNS } from './mednum-codes.js';
-import { belvaux, course, digibus, fullBundle, helpdesk, NOW, online, organization } from './opendata.fixture.js';
+import { belvaux, course, digibus, fullBundle, helpdesk, NOW, online, organization } from '../../../test/support/opendata-fixtures.js';
 import type { CsvIssue } from './opendata.model.js';
 
 const options = { organizationId: organization.id, locale: 'fr', now: NOW } as const;

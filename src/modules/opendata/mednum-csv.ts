@@ -5,8 +5,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Location, Offer, Translation } from '../directory/index.js';
-import { getCommune } from '../directory/geography/geography.js';
-import { mednumColumns, type MednumColumns } from '../directory/vocabulary.js';
+import { getCommune, mednumColumns, type MednumColumns } from '../directory/index.js';
 import { MEDNUM_COLUMNS, type MednumCsvColumn } from './mednum-codes.js';
 import type { DirectoryBundle } from './opendata.model.js';
 

@@ -66,6 +66,13 @@ export interface CsvIssue {
   readonly values?: MessageValues;
 }
 
+/** How big a file may be as a whole: a cap for uploads, larger for an administrator's own files. */
+export interface FileLimits {
+  readonly fileBytes: number;
+  /** Organisations, places and offers together (HSDS), or data rows (CSV). */
+  readonly records: number;
+}
+
 /** Limits on uploads, so that a wrong or hostile file is refused before it costs much. */
 export const LIMITS = {
   fileBytes: 5 * 1024 * 1024,

@@ -7,7 +7,7 @@ import { buildTestApp, describeEachDialect, type TestApp } from '../../../test/s
 import { castOf, type Cast } from '../../../test/support/directory-fixtures.js';
 import { toMednumCsv } from './mednum-csv.js';
 import { MEDNUM_COLUMNS } from './mednum-codes.js';
-import { belvaux, digibus, helpdesk, organization as fixtureOrganization } from './opendata.fixture.js';
+import { belvaux, digibus, helpdesk, organization as fixtureOrganization } from '../../../test/support/opendata-fixtures.js';
 
 const PASSWORD = 'correct horse battery';
 const goodCsv = () => toMednumCsv({ organizations: [fixtureOrganization], locations: [belvaux, digibus], offers: [helpdesk], sessions: [] });

@@ -32,10 +32,10 @@ export function itemTitle(ctx: PageContext, item: ModerationItem): { value: stri
   return { value: String(current.name), lang: undefined };
 }
 
-export type ModerationNotice = 'approved' | 'rejected' | 'resolved' | 'already_decided';
+export type ModerationNotice = 'approved' | 'rejected' | 'resolved' | 'already_decided' | 'organization_created';
 
 export function isModerationNotice(value: unknown): value is ModerationNotice {
-  return typeof value === 'string' && ['approved', 'rejected', 'resolved', 'already_decided'].includes(value);
+  return typeof value === 'string' && ['approved', 'rejected', 'resolved', 'already_decided', 'organization_created'].includes(value);
 }
 
 export function QueuePage({
@@ -59,6 +59,11 @@ export function QueuePage({
           <a href={href(ctx, '/provider')}>{t('directory.provider.back_to_dashboard')}</a>
         </p>
         <h1>{t('directory.moderation.title')}</h1>
+        <p>
+          <a class="button button--secondary" href={href(ctx, '/moderation/organizations/new')}>
+            {t('directory.moderation.new_organization.link')}
+          </a>
+        </p>
         {notice ? (
           <div class={notice === 'already_decided' ? 'notice notice--warning' : 'notice notice--success'} role="status">
             <p>{t(`directory.moderation.notices.${notice}`)}</p>

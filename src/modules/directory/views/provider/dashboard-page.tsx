@@ -38,7 +38,13 @@ export function DashboardPage({ ctx, organizations, saved }: { ctx: PageContext;
             <a href={href(ctx, '/moderation')}>{t('directory.provider.dashboard.moderation_link')}</a>
           </p>
         ) : null}
-        {organizations.length === 0 ? <p>{t('directory.provider.dashboard.no_organizations')}</p> : null}
+        {organizations.length === 0 ? (
+          <p>{t('directory.provider.dashboard.no_organizations')}</p>
+        ) : (
+          <p>
+            <a href={href(ctx, '/provider/import')}>{t('directory.provider.dashboard.import_link')}</a>
+          </p>
+        )}
         {organizations.map((o) => (
           <OrganizationSection ctx={ctx} overview={o} />
         ))}
@@ -56,9 +62,10 @@ function OrganizationSection({ ctx, overview }: { ctx: PageContext; overview: Or
       <h2 id={`org-${organization.id}`}>
         {organization.name} <ModerationBadge ctx={ctx} status={organization.moderationStatus} />
       </h2>
-      {organization.moderationStatus === 'rejected' && organization.moderationReason ? (
-        <ChangeNotice ctx={ctx} change={{ pending: null, rejected: null }} rejectedReason={organization.moderationReason} />
-      ) : null}
+      <p>
+        <a href={href(ctx, `${base}/edit`)}>{t('directory.provider.dashboard.edit_organization', { name: organization.name })}</a>
+      </p>
+      <ChangeNotice ctx={ctx} change={overview.change} rejectedReason={organization.moderationStatus === 'rejected' ? organization.moderationReason : null} />
       <h3>{t('directory.provider.dashboard.offers')}</h3>
       <p>
         <a class="button" href={href(ctx, `${base}/offers/new`)}>

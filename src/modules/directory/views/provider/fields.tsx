@@ -1,11 +1,11 @@
-import { h, type SafeHtml } from '../../../../platform/views/jsx.js';
+import { h, Fragment, type SafeHtml } from '../../../../platform/views/jsx.js';
 import type { PageContext } from '../../../../platform/http/context.js';
 import { ChoiceGroup, SelectField, TextArea, TextField, type FormState } from '../../../../platform/views/form-components.js';
 import { LOCALE_NAMES } from '../../../../platform/i18n/locales.js';
 import type { ContentLocale } from '../../directory.model.js';
 import { cantonName, communeName, communesInCanton, listCantons } from '../../geography/geography.js';
 import { OPENING_HOURS_MAX_LENGTH } from '../../opening-hours.js';
-import { suffix } from '../../provider.schema.js';
+import { CONTENT_LOCALES, suffix } from '../../provider.schema.js';
 import { TRANSLATION_SOURCES } from '../../vocabulary.js';
 
 const baseLocale = (locale: ContentLocale) => locale.replace(/-easy$/, '') as keyof typeof LOCALE_NAMES;
@@ -38,7 +38,7 @@ export function LanguageVersion({
   ctx: PageContext;
   form: FormState;
   locale: ContentLocale;
-  fields: readonly { name: string; label: string; long: boolean; max: number }[];
+  fields: readonly TranslatedField[];
   withSource: boolean;
   open: boolean;
 }): SafeHtml {
@@ -66,6 +66,44 @@ export function LanguageVersion({
         ) : null}
       </div>
     </details>
+  );
+}
+
+export interface TranslatedField {
+  readonly name: string;
+  readonly label: string;
+  readonly long: boolean;
+  readonly max: number;
+}
+
+/** Labels of every language's boxes and "who wrote it" choices, for the error summary's links. */
+export function translatedLabels(ctx: PageContext, fields: readonly Pick<TranslatedField, 'name' | 'label'>[]): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const locale of CONTENT_LOCALES) {
+    for (const f of fields) labels[`${f.name}_${suffix(locale)}`] = `${f.label} (${contentLocaleName(ctx, locale)})`;
+    labels[`source_${suffix(locale)}`] = ctx.t('directory.provider.texts.source', { language: contentLocaleName(ctx, locale) });
+  }
+  return labels;
+}
+
+/** Every language version, plain and Easy Language; the main language starts open. */
+export function TranslatedTexts({
+  ctx,
+  form,
+  fields,
+  mainLocale,
+}: {
+  ctx: PageContext;
+  form: FormState;
+  fields: readonly TranslatedField[];
+  mainLocale: string;
+}): SafeHtml {
+  return (
+    <>
+      {CONTENT_LOCALES.map((locale) => (
+        <LanguageVersion ctx={ctx} form={form} locale={locale} fields={fields} withSource open={locale === mainLocale} />
+      ))}
+    </>
   );
 }
 

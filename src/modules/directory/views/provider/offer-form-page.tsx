@@ -5,9 +5,9 @@ import { href, type PageContext } from '../../../../platform/http/context.js';
 import { LOCALES, LOCALE_NAMES } from '../../../../platform/i18n/locales.js';
 import type { Location, Organization } from '../../directory.model.js';
 import { LIMITS } from '../../directory.inputs.js';
-import { CONTENT_LOCALES, OFFER_TEXT_FIELDS, suffix } from '../../provider.schema.js';
+import { OFFER_TEXT_FIELDS } from '../../provider.schema.js';
 import { ACCESSIBILITY, AUDIENCES, COSTS, LANGUAGES, MODES, OFFER_TYPES } from '../../vocabulary.js';
-import { CodeChoices, contentLocaleName, LanguageVersion, OpeningHoursField } from './fields.js';
+import { CodeChoices, OpeningHoursField, translatedLabels, TranslatedTexts } from './fields.js';
 import { ChangeNotice } from './status.js';
 import type { ChangeState } from './overview.js';
 
@@ -42,13 +42,8 @@ export function offerLabels(ctx: PageContext): Record<string, string> {
     bookingUrl: t('directory.provider.offer_form.booking_url'),
     locationIds: t('directory.provider.offer_form.locations'),
   };
-  for (const locale of CONTENT_LOCALES) {
-    for (const field of OFFER_TEXT_FIELDS) {
-      labels[`${field}_${suffix(locale)}`] = `${t(`directory.provider.offer_form.${field}`)} (${contentLocaleName(ctx, locale)})`;
-    }
-    labels[`source_${suffix(locale)}`] = t('directory.provider.texts.source', { language: contentLocaleName(ctx, locale) });
-  }
-  return labels;
+  const texts = OFFER_TEXT_FIELDS.map((name) => ({ name, label: t(`directory.provider.offer_form.${name}`) }));
+  return { ...labels, ...translatedLabels(ctx, texts) };
 }
 
 export function OfferFormPage({ ctx, organization, locations, form, offerId, change, rejectedReason }: OfferFormProps) {
@@ -85,9 +80,7 @@ export function OfferFormPage({ ctx, organization, locations, form, offerId, cha
             options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }))}
             required
           />
-          {CONTENT_LOCALES.map((locale) => (
-            <LanguageVersion ctx={ctx} form={form} locale={locale} fields={textFields} withSource open={locale === defaultLocale} />
-          ))}
+          <TranslatedTexts ctx={ctx} form={form} fields={textFields} mainLocale={defaultLocale} />
           <h2>{t('directory.provider.offer_form.what_heading')}</h2>
           <CodeChoices ctx={ctx} form={form} name="offerTypes" list="offer_type" codes={OFFER_TYPES} label={labels.offerTypes!} hint={t('directory.provider.offer_form.offer_types_hint')} compact />
           <CodeChoices ctx={ctx} form={form} name="audiences" list="audience" codes={AUDIENCES} label={labels.audiences!} compact />

@@ -23,6 +23,8 @@ export interface OfferOverview {
 
 export interface OrganizationOverview {
   readonly organization: Organization;
+  /** The latest proposed change to the organisation's own details. */
+  readonly change: ChangeState;
   readonly offers: readonly OfferOverview[];
   readonly locations: readonly { location: Location; change: ChangeState }[];
 }

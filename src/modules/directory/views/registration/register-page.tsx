@@ -13,7 +13,20 @@ export function registrationState(details: SessionDetails, now: Date): Registrat
   return details.placesLeft > 0 ? 'open' : 'full';
 }
 
-export function RegisterPage({ ctx, details, form, state }: { ctx: PageContext; details: SessionDetails; form: FormState; state: RegistrationState }) {
+export function RegisterPage({
+  ctx,
+  details,
+  form,
+  state,
+  retentionDays,
+}: {
+  ctx: PageContext;
+  details: SessionDetails;
+  form: FormState;
+  state: RegistrationState;
+  /** How long after the session the person's details are kept, said where they consent. */
+  retentionDays: number;
+}) {
   const { t } = ctx;
   const name = offerName(ctx, details.offer);
   const labels = {
@@ -68,7 +81,7 @@ export function RegisterPage({ ctx, details, form, state }: { ctx: PageContext; 
               <fieldset class={consentError ? 'choices field--error' : 'choices'} id="consent" aria-describedby={consentError ? 'consent-error' : 'consent-hint'}>
                 <legend>{labels.consent}</legend>
                 <p class="hint" id="consent-hint">
-                  {t('directory.registration.form.consent_hint')}
+                  {t('directory.registration.form.consent_hint', { days: retentionDays })}
                 </p>
                 {consentError ? (
                   <p class="field-error" id="consent-error">
@@ -78,7 +91,7 @@ export function RegisterPage({ ctx, details, form, state }: { ctx: PageContext; 
                 ) : null}
                 <div class="choice">
                   <input type="checkbox" id="consent-yes" name="consent" value="yes" checked={form.values.consent === 'yes'} />
-                  <label for="consent-yes">{t('directory.registration.form.consent')}</label>
+                  <label for="consent-yes">{t('directory.registration.form.consent', { days: retentionDays })}</label>
                 </div>
               </fieldset>
               <SubmitButton>{state === 'full' ? t('directory.registration.form.submit_waitlist') : t('directory.registration.form.submit')}</SubmitButton>

@@ -1,6 +1,6 @@
-/** A small directory for the format tests: two places in Sanem and Esch, a virtual one, courses. */
-import type { CourseSession, Location, Offer, Organization } from '../directory/index.js';
-import type { DirectoryBundle } from './opendata.model.js';
+/** A small directory for the open-data tests: two places in Sanem and Esch, a virtual one, courses. */
+import type { CourseSession, Location, Offer, Organization } from '../../src/modules/directory/index.js';
+import type { DirectoryBundle } from '../../src/modules/opendata/index.js';
 
 export const NOW = '2026-05-04T08:00:00.000Z';
 
