@@ -12,6 +12,7 @@ import { generateScaleDirectory } from '../src/modules/demo/index.js';
 import { createBenchDatabase, type BenchDatabase, type BenchDialect } from './bench-database.js';
 import { httpGet } from './http-get.js';
 import { runLoad, type LoadResult } from './load.js';
+import { searchMix } from './query-mix.js';
 import { measurePage, type PageWeight } from './page-weight.js';
 import { currentLoadAverage, renderReport, updatePerformanceDoc, type QueryTiming } from './report.js';
 
@@ -22,6 +23,7 @@ const { values: args } = parseArgs({
     offers: { type: 'string' },
     sessions: { type: 'string' },
     connections: { type: 'string' },
+    queries: { type: 'string' },
     out: { type: 'string' },
   },
 });
@@ -31,6 +33,7 @@ const seconds = Number(args.seconds ?? 20);
 const offers = Number(args.offers ?? 100_000);
 const sessions = Number(args.sessions ?? 300_000);
 const connections = Number(args.connections ?? 50);
+const distinctQueries = Number(args.queries ?? 2000);
 const ACCEPT_GZIP = { 'accept-encoding': 'gzip, deflate' };
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -129,6 +132,11 @@ function startServer(env: Record<string, string>) {
     child.once('message', (message) => resolve(message as { port: number; startupMs: number; rssMb: number }));
     child.once('exit', (code) => reject(new Error(`the server stopped during start-up (exit code ${code})`)));
   });
+  const rss = () =>
+    new Promise<number>((resolve) => {
+      child.once('message', (message) => resolve((message as { rssMb: number }).rssMb));
+      child.send('rss');
+    });
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
@@ -136,7 +144,7 @@ function startServer(env: Record<string, string>) {
       child.send('stop');
       setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
     });
-  return { ready, stop };
+  return { ready, rss, stop };
 }
 
 async function main(): Promise<void> {
@@ -165,6 +173,9 @@ async function main(): Promise<void> {
     const apiProbe = await httpGet(`${origin}/api/v1/search?q=internet`);
     const apiPaths =
       apiProbe.status === 200 ? searches.map((s) => `/api/v1/search${s.query ? `?${apiQuery(s.query)}` : ''}`) : [];
+    const mix = searchMix(distinctQueries);
+    const htmlMix = mix.map((query, i) => searchPath(query, i));
+    const apiMix = apiPaths.length > 0 ? mix.map((query) => `/api/v1/search?${apiQuery(query)}`) : [];
 
     const queries: QueryTiming[] = [];
     for (const [i, search] of searches.entries()) {
@@ -177,17 +188,22 @@ async function main(): Promise<void> {
       queries.push({ label: search.label, path, total, medianMs: await median(() => httpGet(origin + path, ACCEPT_GZIP), 15) });
     }
 
+    // The warm-up uses other queries than the measured mix, so the measured ones start uncached.
     log(`  warming up for 5 s`);
-    await runLoad({ url: origin, paths: htmlPaths, connections, seconds: 5, headers: ACCEPT_GZIP });
+    const warmUp = searchMix(200, 'bench-warm-up').map((query, i) => searchPath(query, i));
+    await runLoad({ url: origin, paths: warmUp, connections, seconds: 5, headers: ACCEPT_GZIP });
     const loads: { name: string; result: LoadResult }[] = [];
-    log(`  HTML search page: ${connections} connections for ${seconds} s`);
-    loads.push({ name: 'HTML search page', result: await runLoad({ url: origin, paths: htmlPaths, connections, seconds, headers: ACCEPT_GZIP }) });
-    if (apiPaths.length > 0) {
-      log(`  JSON API search: ${connections} connections for ${seconds} s`);
-      loads.push({ name: 'JSON API search', result: await runLoad({ url: origin, paths: apiPaths, connections, seconds, headers: ACCEPT_GZIP }) });
+    log(`  HTML search page: ${connections} connections for ${seconds} s over ${htmlMix.length} distinct searches`);
+    loads.push({ name: 'HTML search page', result: await runLoad({ url: origin, paths: htmlMix, connections, seconds, headers: ACCEPT_GZIP }) });
+    if (apiMix.length > 0) {
+      log(`  JSON API search: ${connections} connections for ${seconds} s over ${apiMix.length} distinct searches`);
+      loads.push({ name: 'JSON API search', result: await runLoad({ url: origin, paths: apiMix, connections, seconds, headers: ACCEPT_GZIP }) });
     } else {
       log('  /api/v1/search does not answer 200: JSON API not measured');
     }
+
+    const rssAfterLoadMb = await server.rss();
+    const loadAverageAfter = currentLoadAverage();
 
     // A real result's offer and its organisation, as a visitor would click through to them.
     const searchPage = '/fr/search?q=internet&audience=seniors';
@@ -214,12 +230,15 @@ async function main(): Promise<void> {
         sessions,
         startupSeconds: startupMs / 1000,
         serverRssMb: rssMb,
+        serverRssAfterLoadMb: rssAfterLoadMb,
+        distinctQueries: mix.length,
         connections,
         seconds,
         loads,
         queries,
         pages,
         loadAverageBefore,
+        loadAverageAfter,
       },
       new Date(),
     );

@@ -1,5 +1,6 @@
 /** Load with autocannon, keeping every response time so percentiles (p95 included) are exact. */
 import autocannon from 'autocannon';
+import { createRandom } from '../src/modules/demo/index.js';
 
 export interface LoadResult {
   readonly requests: number;
@@ -18,7 +19,14 @@ export async function runLoad(options: {
   connections: number;
   seconds: number;
   headers?: Record<string, string>;
+  /**
+   * Each request takes a path at random (seeded) instead of every connection walking the list
+   * in the same order, which would send fifty identical requests at once.
+   */
+  seed?: string;
 }): Promise<LoadResult> {
+  const random = createRandom(options.seed ?? 'bench-load');
+  const paths = options.paths;
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -27,7 +35,7 @@ export async function runLoad(options: {
         connections: options.connections,
         duration: options.seconds,
         headers: options.headers ?? {},
-        requests: options.paths.map((path) => ({ method: 'GET' as const, path })),
+        requests: [{ method: 'GET' as const, path: paths[0]!, setupRequest: (request) => ({ ...request, path: random.pick(paths) }) }],
       },
       (error, finished) => (error ? reject(error) : resolve(finished)),
     );

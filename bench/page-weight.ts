@@ -11,6 +11,8 @@ export interface PageWeight {
   readonly cssGzip: number;
   /** Content-Encoding the server chose when the client accepts gzip; null when it sent the page uncompressed. */
   readonly serverEncoding: string | null;
+  /** The HTML as the server sent it to a client that accepts gzip (its own compression level). */
+  readonly sentBytes: number;
 }
 
 const gzipLength = (body: Buffer): number => gzipSync(body, { level: 6 }).length;
@@ -43,5 +45,6 @@ export async function measurePage(origin: string, page: string, path: string): P
     htmlGzip: gzipLength(plain.body),
     cssGzip,
     serverEncoding: typeof encoding === 'string' ? encoding : null,
+    sentBytes: negotiated.body.length,
   };
 }

@@ -20,6 +20,9 @@ export interface BenchReport {
   readonly importSeconds: number;
   readonly startupSeconds: number;
   readonly serverRssMb: number;
+  readonly serverRssAfterLoadMb: number;
+  /** Distinct searches the load picks from at random. */
+  readonly distinctQueries: number;
   readonly connections: number;
   readonly seconds: number;
   readonly loads: readonly { readonly name: string; readonly result: LoadResult }[];
@@ -27,10 +30,14 @@ export interface BenchReport {
   readonly pages: readonly PageWeight[];
   /** The machine's 1-minute load average when the run started: other work skews the figures. */
   readonly loadAverageBefore: number;
+  /** The same once the load had run: the server and the load generator account for up to 2 of it. */
+  readonly loadAverageAfter: number;
 }
 
 export const TARGET_P95_MS = 25;
 export const TARGET_PAGE_KB = 30;
+/** The size of the search index's result cache (search-index.ts). */
+const RESULT_CACHE_SIZE = 1000;
 
 const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
 const ms = (value: number): string => (Number.isFinite(value) ? value.toFixed(1) : '–');
@@ -53,12 +60,20 @@ export function renderReport(report: BenchReport, when: Date): string {
   lines.push('');
   lines.push(
     `Data: generated in ${report.generateSeconds.toFixed(1)} s, imported in ${report.importSeconds.toFixed(1)} s. ` +
-      `Server start (migrations and search index): ${report.startupSeconds.toFixed(1)} s, ${report.serverRssMb.toFixed(0)} MB resident after start.`,
+      `Server start (migrations and search index): ${report.startupSeconds.toFixed(1)} s, ${report.serverRssMb.toFixed(0)} MB resident after start, ` +
+      `${report.serverRssAfterLoadMb.toFixed(0)} MB after the load.`,
   );
   lines.push('');
   lines.push(
-    `Load average when the run started: ${report.loadAverageBefore.toFixed(1)} on ${availableParallelism()} CPUs` +
+    `Load average when the run started: ${report.loadAverageBefore.toFixed(1)} on ${availableParallelism()} CPUs, ` +
+      `${report.loadAverageAfter.toFixed(1)} after the load` +
       (report.loadAverageBefore > 0.5 ? ' (other work was running on the machine, so these figures are pessimistic).' : '.'),
+  );
+  lines.push('');
+  lines.push(
+    `Each load request is one of ${report.distinctQueries.toLocaleString('en')} distinct searches (bench/query-mix.ts), picked at random with a fixed seed; ` +
+      `the search index keeps the last ${RESULT_CACHE_SIZE.toLocaleString('en')} results, so in the long run about ` +
+      `${Math.round(Math.min(1, RESULT_CACHE_SIZE / report.distinctQueries) * 100)} % of requests are answered from that cache.`,
   );
   lines.push('');
   lines.push(`| Load (${report.connections} connections, ${report.seconds} s) | requests/s | p50 ms | p95 ms | p99 ms | max ms | errors | p95 ≤ ${TARGET_P95_MS} ms |`);
@@ -77,19 +92,20 @@ export function renderReport(report: BenchReport, when: Date): string {
     lines.push(`| ${query.label} \`${query.path}\` |${withTotals ? ` ${query.total ?? '–'} |` : ''} ${ms(query.medianMs)} |`);
   }
   lines.push('');
-  lines.push(`| Page | HTML KB | HTML gzip KB | CSS gzip KB | total gzip KB | ≤ ${TARGET_PAGE_KB} KB |`);
-  lines.push('|---|---:|---:|---:|---:|:---:|');
+  lines.push(`| Page | HTML KB | HTML gzip KB | HTML as sent KB | CSS gzip KB | total gzip KB | ≤ ${TARGET_PAGE_KB} KB |`);
+  lines.push('|---|---:|---:|---:|---:|---:|:---:|');
   for (const page of report.pages) {
     const total = page.htmlGzip + page.cssGzip;
     const note = page.status === 200 ? '' : ` (HTTP ${page.status})`;
     lines.push(
-      `| ${page.page}${note} | ${kb(page.htmlBytes)} | ${kb(page.htmlGzip)} | ${kb(page.cssGzip)} | ${kb(total)} | ${total <= TARGET_PAGE_KB * 1024 ? 'yes' : '**no**'} |`,
+      `| ${page.page}${note} | ${kb(page.htmlBytes)} | ${kb(page.htmlGzip)} | ${kb(page.sentBytes)} | ${kb(page.cssGzip)} | ${kb(total)} | ${total <= TARGET_PAGE_KB * 1024 ? 'yes' : '**no**'} |`,
     );
   }
   const encodings = new Set(report.pages.map((p) => p.serverEncoding ?? 'none'));
   lines.push('');
   lines.push(
-    `Sizes are measured with zlib at level 6. Asked with \`Accept-Encoding: gzip\`, the server answered with content encoding: ${[...encodings].join(', ')}.`,
+    `Sizes are measured with zlib at level 6; "as sent" is what the server sent when asked with \`Accept-Encoding: gzip\` ` +
+      `(content encoding: ${[...encodings].join(', ')}), at the faster level it uses.`,
   );
   return lines.join('\n');
 }
@@ -98,8 +114,9 @@ const INTRO = `# Performance
 
 Figures from \`bench/directory-search.bench.ts\`. It fills a new database with invented data (100,000 offers and
 300,000 sessions from \`generateScaleDirectory\`, spread over the communes by population), starts the real server
-in its own process on 127.0.0.1, warms it up, and runs autocannon with 50 connections against a rotating set of
-typical searches. Browsers send \`Accept-Encoding: gzip\`, so the load does too. It then measures the transfer size of
+in its own process on 127.0.0.1, warms it up, and runs autocannon with 50 connections, each request one of 2,000
+distinct generated searches (communes, cantons, towns and radii, kinds of help, groups, languages, sorts, pages;
+seeded, so every run asks the same). The HTML page and the JSON API are loaded separately. Browsers send \`Accept-Encoding: gzip\`, so the load does too. It then measures the transfer size of
 each page type.
 
 Targets: search p95 ≤ ${TARGET_P95_MS} ms on SQLite; every page ≤ ${TARGET_PAGE_KB} KB of HTML and CSS, gzipped.
@@ -112,7 +129,7 @@ npm run bench -- --postgres                     # PostgreSQL (or BENCH_DIALECT=p
 npm run bench -- --seconds 60 --out docs/performance.md   # longer run, and update this file
 \`\`\`
 
-Options: \`--offers N\`, \`--sessions N\`, \`--connections N\`, \`--seconds N\`. For PostgreSQL the benchmark uses
+Options: \`--offers N\`, \`--sessions N\`, \`--connections N\`, \`--seconds N\`, \`--queries N\` (distinct searches). For PostgreSQL the benchmark uses
 \`BENCH_POSTGRES_URL\` (default \`postgres://postgres@127.0.0.1:5432/postgres\`) to create and drop the database.
 The load generator and the server share the machine, so on a small machine both compete for the CPUs.
 

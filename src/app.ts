@@ -51,6 +51,8 @@ export interface AppOptions {
   readonly clock?: Clock;
   /** Tests fail on a missing message; production falls back to English. */
   readonly strictMessages?: boolean;
+  /** For the long-running server: delete expired personal data at start, then daily. */
+  readonly housekeeping?: boolean;
 }
 
 export interface App {
@@ -61,6 +63,8 @@ export interface App {
   readonly directory: DirectoryService;
   close(): Promise<void>;
 }
+
+const DAY_MS = 86_400_000;
 
 /** The composition root: data access, then services, then the HTTP server with each module. */
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
@@ -91,8 +95,33 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     accountsPlugin({ accounts, publicUrl: config.publicUrl, secureCookies: config.secureCookies, loginLimiter }),
   );
   const publicFormLimiter = createRateLimiter({ max: 20, windowMs: 10 * 60_000, clock });
-  await http.register(directoryPlugin({ directory, publicUrl: config.publicUrl, clock, publicFormLimiter }));
+  await http.register(
+    directoryPlugin({
+      directory,
+      publicUrl: config.publicUrl,
+      clock,
+      publicFormLimiter,
+      registrationRetentionDays: config.registrationRetentionDays,
+      findProviderByEmail: async (email) => {
+        const user = await accounts.findByEmail(email);
+        return user?.role === 'provider' ? { id: user.id } : null;
+      },
+      grantOrganization: accounts.grantOrganization,
+    }),
+  );
   await http.register(opendataPlugin({ directory, clock, publicUrl: config.publicUrl }));
+
+  let housekeeping: NodeJS.Timeout | undefined;
+  if (options.housekeeping) {
+    const purge = async () => {
+      const deleted = await directory.purgeExpiredRegistrations();
+      if (deleted > 0) http.log.info({ deleted }, 'deleted registrations past their retention period');
+    };
+    await purge();
+    // unref: a daily chore must not keep a stopping process alive.
+    housekeeping = setInterval(() => void purge().catch((error: unknown) => http.log.error(error, 'deleting expired registrations failed')), DAY_MS);
+    housekeeping.unref();
+  }
 
   return {
     http,
@@ -101,6 +130,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     accounts,
     directory,
     async close() {
+      clearInterval(housekeeping);
       await http.close();
       await database.close();
     },

@@ -8,7 +8,8 @@ Commands:
 ${COMMANDS.map((c) => `  ${c.usage.padEnd(46)} ${c.summary}`).join('\n')}
 
 Environment: DATABASE_URL (PostgreSQL; default is SQLite under DATA_DIR), DATA_DIR, PORT, HOST,
-PUBLIC_URL, SESSION_SECRET, SECURE_COOKIES, LOG_LEVEL. See README.md.`;
+PUBLIC_URL, SESSION_SECRET, SECURE_COOKIES, LOG_LEVEL, STALE_AFTER_DAYS, REGISTRATION_RETENTION_DAYS.
+See README.md.`;
 
 export async function runCli(argv: string[]): Promise<number> {
   const [first, second] = argv;

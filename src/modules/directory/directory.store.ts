@@ -182,43 +182,27 @@ export async function offerIdsAtLocation(db: Db, locationId: string): Promise<st
 /** Which offers to read for the index: some by id, or a run of ids (after, last]. */
 export type OfferScope = { readonly ids: readonly string[] } | { readonly after: string | null; readonly last: string };
 
-/** Public offers with what the search index needs: the given ones, or the next page by id. */
+/**
+ * Public offers, whole, with their organisation's name: the given ones, or the next page by
+ * id. The search index and the result cards kept beside it are built from these.
+ */
 export async function publicOffersForIndex(db: Db, scope: { ids: readonly string[] } | { after: string | null; limit: number }) {
-  const base = () =>
-    publicOffers(db).select([
-      'offers.id',
-      'offers.organization_id',
-      'organizations.name as organization_name',
-      'offers.default_locale',
-      'offers.offer_types',
-      'offers.audiences',
-      'offers.languages',
-      'offers.accessibility',
-      'offers.cost',
-      'offers.modes',
-      'offers.opening_hours',
-      'offers.checked_at',
-    ]);
+  const base = () => publicOffers(db).selectAll('offers').select('organizations.name as organization_name');
   if ('ids' in scope) return inBatches(scope.ids, (batch) => base().where('offers.id', 'in', batch).execute());
   let query = base();
   if (scope.after !== null) query = query.where('offers.id', '>', scope.after);
   return query.orderBy('offers.id').limit(scope.limit).execute();
 }
 
-export async function locationsForIndex(db: Db, ids?: readonly string[]) {
-  const base = () =>
-    db.selectFrom('locations').select(['id', 'location_type', 'commune_id', 'latitude', 'longitude', 'accessibility', 'opening_hours']);
+export async function locationsForIndex(db: Db, ids?: readonly string[]): Promise<LocationsTable[]> {
+  const base = () => db.selectFrom('locations').selectAll();
   return ids ? inBatches(ids, (batch) => base().where('id', 'in', batch).execute()) : base().execute();
 }
 
-/** Offer names and descriptions: the searchable text. */
-export async function offerTextsForIndex(db: Db, scope: OfferScope) {
+/** Every translated text of the offers: names and descriptions are searched, all are shown. */
+export async function offerTextsForIndex(db: Db, scope: OfferScope): Promise<TranslationRow[]> {
   const base = () =>
-    db
-      .selectFrom('translations')
-      .select(['entity_id', 'field', 'locale', 'value'])
-      .where('entity_type', '=', 'offer')
-      .where('field', 'in', ['name', 'description']);
+    db.selectFrom('translations').select(['entity_type', 'entity_id', 'field', 'locale', 'value', 'source']).where('entity_type', '=', 'offer');
   if ('ids' in scope) return inBatches(scope.ids, (batch) => base().where('entity_id', 'in', batch).execute());
   let query = base().where('entity_id', '<=', scope.last);
   if (scope.after !== null) query = query.where('entity_id', '>', scope.after);
@@ -233,14 +217,29 @@ export async function offerLocationsForIndex(db: Db, scope: OfferScope) {
   return query.orderBy('position').execute();
 }
 
-/** Start times of upcoming sessions that are not cancelled. */
-export async function sessionStartsForIndex(db: Db, scope: OfferScope, fromIso: string) {
-  const base = () =>
-    db.selectFrom('course_sessions').select(['offer_id', 'starts_at']).where('starts_at', '>=', fromIso).where('cancelled', '=', 0);
-  if ('ids' in scope) return inBatches(scope.ids, (batch) => base().where('offer_id', 'in', batch).orderBy('starts_at').execute());
+/** Upcoming sessions that are not cancelled, earliest first. */
+export async function upcomingSessionsForIndex(db: Db, scope: OfferScope, fromIso: string): Promise<CourseSessionsTable[]> {
+  const base = () => db.selectFrom('course_sessions').selectAll().where('starts_at', '>=', fromIso).where('cancelled', '=', 0);
+  if ('ids' in scope) return inBatches(scope.ids, (batch) => base().where('offer_id', 'in', batch).orderBy('starts_at').orderBy('id').execute());
   let query = base().where('offer_id', '<=', scope.last);
   if (scope.after !== null) query = query.where('offer_id', '>', scope.after);
-  return query.orderBy('starts_at').execute();
+  return query.orderBy('starts_at').orderBy('id').execute();
+}
+
+/** The translated titles of the sessions upcomingSessionsForIndex reads. */
+export async function upcomingSessionTextsForIndex(db: Db, scope: OfferScope, fromIso: string): Promise<TranslationRow[]> {
+  const base = () =>
+    db
+      .selectFrom('translations')
+      .innerJoin('course_sessions', 'course_sessions.id', 'translations.entity_id')
+      .select(['translations.entity_type', 'translations.entity_id', 'translations.field', 'translations.locale', 'translations.value', 'translations.source'])
+      .where('translations.entity_type', '=', 'session')
+      .where('course_sessions.starts_at', '>=', fromIso)
+      .where('course_sessions.cancelled', '=', 0);
+  if ('ids' in scope) return inBatches(scope.ids, (batch) => base().where('course_sessions.offer_id', 'in', batch).execute());
+  let query = base().where('course_sessions.offer_id', '<=', scope.last);
+  if (scope.after !== null) query = query.where('course_sessions.offer_id', '>', scope.after);
+  return query.execute();
 }
 
 // ---------------------------------------------------------------- sessions
@@ -393,6 +392,15 @@ export async function setRegistrationStatus(db: Db, id: string, status: string, 
 
 export async function findRegistrationByTokenHash(db: Db, tokenHash: string): Promise<RegistrationsTable | undefined> {
   return db.selectFrom('registrations').selectAll().where('cancel_token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+/** Deletes the registrations of every session that ended before the instant; returns how many. */
+export async function deleteRegistrationsEndedBefore(db: Db, beforeIso: string): Promise<number> {
+  const result = await db
+    .deleteFrom('registrations')
+    .where('session_id', 'in', (eb) => eb.selectFrom('course_sessions').select('id').where('ends_at', '<', beforeIso))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 export async function listRegistrations(db: Db, sessionId: string): Promise<RegistrationsTable[]> {

@@ -34,6 +34,8 @@ export type SaveOutcome<T> =
 export interface DirectoryConfig {
   /** An offer not confirmed for this many days is listed as stale. */
   readonly staleAfterDays: number;
+  /** Registrations are personal data: deleted this many days after their session ends. */
+  readonly registrationRetentionDays: number;
 }
 
 export interface DirectoryDeps {

@@ -11,6 +11,7 @@ import { registerRegistrationRoutes } from './registration.routes.js';
 import { registerReportRoutes } from './report.routes.js';
 import { registerProviderRoutes } from './provider.routes.js';
 import { registerModerationRoutes } from './moderation.routes.js';
+import { registerOrganizationRoutes } from './organization.routes.js';
 
 export type { DirectoryService } from './directory.service.js';
 export type { DirectoryTables } from './directory.tables.js';
@@ -34,12 +35,17 @@ export type {
   TranslationInput,
 } from './directory.inputs.js';
 export type { AlreadyDecided, ModerationError, ModerationItem, ModerationTarget } from './moderation.service.js';
-export type { CancelError, RegisterError, Registered, SessionRegistrations } from './registrations.service.js';
+export type { CancelError, RegisterError, Registered, RegistrationDetails, SessionRegistrations } from './registrations.service.js';
 export type { CalendarEntry, CalendarQuery, OfferCard, SearchPage } from './search.service.js';
 export type { DirectoryData, ImportCounts, ImportData, ImportOptions } from './bulk.service.js';
 export type { SearchFacets, SearchQuery, SearchSort } from './search-index.js';
 export { getCanton, getCommune, listCantons, listCommunes, resolvePlace, type Canton, type Commune } from './geography/geography.js';
+export { communesForPostalCode } from './geography/geography.js';
 export { ACCESSIBILITY, AUDIENCES, COSTS, LANGUAGES, MODES, OFFER_TYPES, TRANSLATION_SOURCES } from './vocabulary.js';
+export { MEDNUM_BY_OFFER_TYPE, MEDNUM_VALUES, mednumColumns, type MednumColumn, type MednumColumns } from './vocabulary.js';
+export type { Accessibility, Audience, Mode, OfferType } from './vocabulary.js';
+export { validateOpeningHours } from './opening-hours.js';
+export { foldedWords } from './fold-text.js';
 
 export const directoryMigrations = { '0010_directory': m0010 };
 export const directoryMessagesDir = new URL('./messages/', import.meta.url);
@@ -60,6 +66,12 @@ export interface DirectoryPluginDeps {
   readonly clock: Clock;
   /** Posts anyone can make without an account: registrations, cancellations, reports. */
   readonly publicFormLimiter: RateLimiter;
+  /** From accounts: a provider account by e-mail, for a moderator attaching it to an organisation. */
+  readonly findProviderByEmail: (email: string) => Promise<{ readonly id: string } | null>;
+  /** From accounts: makes the account a (trusted or untrusted) member of the organisation. */
+  readonly grantOrganization: (userId: string, organizationId: string, trusted: boolean) => Promise<void>;
+  /** Told to people registering: how long after the session their details are kept. */
+  readonly registrationRetentionDays: number;
 }
 
 /** The directory's routes: each route file is registered here with one line, given `app` and `deps`. */
@@ -71,5 +83,6 @@ export function directoryPlugin(deps: DirectoryPluginDeps) {
     registerReportRoutes(app, deps);
     registerProviderRoutes(app, deps);
     registerModerationRoutes(app, deps);
+    registerOrganizationRoutes(app, deps);
   };
 }

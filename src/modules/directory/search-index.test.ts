@@ -366,6 +366,7 @@ test('the index agrees with a plain filter over random offers', () => {
       modes: pick(['in_person', 'remote', 'at_home'], 1.3),
       points: pick(communes, 1.2).map(at),
       visible: random() > 0.1,
+      checkedAt: new Date(Date.UTC(2025, 0, 1 + Math.floor(random() * 30))).toISOString(),
     }),
   );
   const index = indexOf(...offers);
@@ -406,6 +407,12 @@ test('the index agrees with a plain filter over random offers', () => {
     assert.deepEqual(result.facets.costs, tally(plain(q, 'costs'), (o) => [o.cost]), JSON.stringify(q));
     assert.deepEqual(result.facets.cantons, tally(plain(q, 'cantons'), (o) => o.points.flatMap((p) => (p.cantonId ? [p.cantonId] : []))), JSON.stringify(q));
     assert.deepEqual(result.facets.audiences, tally(expected, (o) => o.audiences), JSON.stringify(q));
+    // A short page, however it is found, is the same slice of the whole ordered list.
+    for (const sort of q.text === undefined ? (['name', 'relevance'] as const) : (['name'] as const)) {
+      const all = ids(index, { ...q, sort, locale: 'fr', limit: 10_000 });
+      const offset = Math.floor(random() * 12);
+      assert.deepEqual(ids(index, { ...q, sort, locale: 'fr', offset, limit: 5 }), all.slice(offset, offset + 5), `${sort} ${JSON.stringify(q)}`);
+    }
   }
   assert.ok(totals.size > 20, 'the random queries are varied enough to mean something');
 });

@@ -8,7 +8,7 @@ import { LOCALES } from '../../platform/i18n/locales.js';
 import { andInto, count, countAnd, hasBit, nonZeroRange, orInto, setBit } from './search-bitset.js';
 import type { SearchFacets, SearchQuery, SearchResult, SearchSort } from './search-index.js';
 import { flatDistance } from './search-grid.js';
-import { FACETS, type Dimension, type Facet, type SearchSlots } from './search-slots.js';
+import { FACET_STRIDE, FACETS, type Dimension, type Facet, type SearchSlots } from './search-slots.js';
 import type { PrefixMatch } from './search-text.js';
 import { TopK } from './search-top-k.js';
 
@@ -19,6 +19,8 @@ const flatEarthHolds = (near: GeoPoint, km: number): boolean => km <= 100 && Mat
 /** Sort keys pack a primary and a secondary key into one number. */
 const SCORE_OVER_DISTANCE = 1e6;
 const SCORE_OVER_TIME = 1e13;
+/** Ranking one match costs about as much as looking at this many slots of a fixed order. */
+const WALK_COST = 3;
 
 /** Per-query working memory, reused from query to query and resized with the index. */
 export class QueryScratch {
@@ -154,26 +156,70 @@ function keepWithSession(slots: SearchSlots, core: Uint32Array, from: number, to
   return earliest;
 }
 
+/**
+ * Facet counts either intersect each value's bitset with the matches (cost: values × words) or
+ * visit each match and count its values (cost: matches × a few values); whichever is cheaper.
+ * Visiting one match costs about this many word intersections.
+ */
+const VISIT_COST = 4;
+
 function countFacets(slots: SearchSlots, scratch: QueryScratch, active: readonly Facet[]): SearchFacets {
-  const finalRange = nonZeroRange(scratch.final);
   const counts = {} as Record<Facet, Record<string, number>>;
-  for (const facet of FACETS) {
-    let base = scratch.final;
-    let range = finalRange;
-    if (active.includes(facet)) {
-      base = scratch.facet;
-      base.set(scratch.core);
-      for (const other of active) if (other !== facet) andInto(base, scratch.selected[other]);
-      range = nonZeroRange(base);
-    }
-    const result: Record<string, number> = {};
-    for (const [value, bits] of slots.values[facet]) {
-      const n = countAnd(base, bits, range[0], range[1]);
-      if (n > 0) result[value] = n;
-    }
-    counts[facet] = result;
+  const countOver = (facets: readonly Facet[], base: Uint32Array): void => {
+    const range = nonZeroRange(base);
+    let values = 0;
+    for (const facet of facets) values += slots.values[facet].size;
+    if (count(base) * VISIT_COST < values * (range[1] - range[0])) Object.assign(counts, countByVisit(slots, facets, base, range));
+    else for (const facet of facets) counts[facet] = countByBitset(slots.values[facet], base, range);
+  };
+  countOver(
+    FACETS.filter((f) => !active.includes(f)),
+    scratch.final,
+  );
+  for (const facet of active) {
+    // A list is counted as if its own choice were cleared.
+    const base = scratch.facet;
+    base.set(scratch.core);
+    for (const other of active) if (other !== facet) andInto(base, scratch.selected[other]);
+    countOver([facet], base);
   }
   return counts;
+}
+
+function countByBitset(values: ReadonlyMap<string, Uint32Array>, base: Uint32Array, range: [number, number]): Record<string, number> {
+  const result: Record<string, number> = {};
+  for (const [value, bits] of values) {
+    const n = countAnd(base, bits, range[0], range[1]);
+    if (n > 0) result[value] = n;
+  }
+  return result;
+}
+
+function countByVisit(slots: SearchSlots, facets: readonly Facet[], base: Uint32Array, range: [number, number]): Partial<Record<Facet, Record<string, number>>> {
+  const tally = new Int32Array(FACETS.length * FACET_STRIDE);
+  const { facetPool: pool, facetAt, facetCount } = slots;
+  for (let w = range[0]; w < range[1]; w += 1) {
+    let bits = base[w]!;
+    while (bits !== 0) {
+      const lowest = bits & -bits;
+      bits ^= lowest;
+      const slot = (w << 5) | (31 - Math.clz32(lowest));
+      const end = facetAt[slot]! + facetCount[slot]!;
+      for (let i = facetAt[slot]!; i < end; i += 1) tally[pool[i]!]! += 1;
+    }
+  }
+  const out: Partial<Record<Facet, Record<string, number>>> = {};
+  for (const facet of facets) {
+    const f = FACETS.indexOf(facet);
+    const names = slots.facetValueNames[f]!;
+    const result: Record<string, number> = {};
+    for (let n = 0; n < names.length; n += 1) {
+      const found = tally[f * FACET_STRIDE + n]!;
+      if (found > 0) result[names[n]!] = found;
+    }
+    out[facet] = result;
+  }
+  return out;
 }
 
 export function runQuery(slots: SearchSlots, scratch: QueryScratch, query: SearchQuery, nowDate: Date): QueryOutcome {
@@ -248,6 +294,16 @@ export function runQuery(slots: SearchSlots, scratch: QueryScratch, query: Searc
         : near
           ? (slot) => -scoreOf(slot) * SCORE_OVER_DISTANCE + Math.min(slots.roughDistance(slot, near, cosLat), SCORE_OVER_DISTANCE - 1)
           : (slot) => -scoreOf(slot) * SCORE_OVER_TIME - checkedAt[slot]!;
+  // By name, or without words and place by freshness, every offer has a fixed place in line;
+  // walking that line until the page is full beats ranking every match when matches are many.
+  const fixedOrder = sort === 'name' || (sort === 'relevance' && !near && matches.length === 0);
+  if (fixedOrder && wanted * slots.live < WALK_COST * total * total) {
+    const order = slots.order(sort === 'name' ? 'name' : 'checked', localeIndex);
+    const page: number[] = [];
+    for (let i = 0; i < order.length && page.length < wanted; i += 1) if (hasBit(final, order[i]!)) page.push(order[i]!);
+    const hits = page.slice(offset).map((slot) => ({ id: slots.records[slot]!.id, distanceKm: near ? slots.exactDistance(slot, near) : null }));
+    return { result: { total, hits, facets }, validUntil };
+  }
   const top = new TopK(Math.min(wanted, total), key, tieBreaker(slots, scratch, sort, localeIndex, near ? (slot) => slots.roughDistance(slot, near, cosLat) : null));
   if (near && (sort === 'distance' || (sort === 'relevance' && matches.length === 0))) {
     // Without words to score, relevance near a place is the distance.

@@ -16,6 +16,8 @@ import { TextPostings } from './search-text.js';
 export const FACETS = ['offerTypes', 'audiences', 'languages', 'costs', 'modes', 'cantons'] as const;
 export type Facet = (typeof FACETS)[number];
 export type Dimension = Facet | 'accessibility' | 'communes';
+/** Room for this many values per facet in a facet code (FACETS.length × stride < 2^16). */
+export const FACET_STRIDE = 1024;
 
 /** What release() needs of a record; the texts are not kept. */
 type SlotRecord = Pick<IndexedOffer, 'id' | 'offerTypes' | 'audiences' | 'languages' | 'accessibility' | 'cost' | 'modes' | 'points'>;
@@ -91,6 +93,18 @@ export class SearchSlots {
   readonly values = Object.fromEntries(DIMENSION_NAMES.map((d) => [d, new Map<string, Uint32Array>()])) as Record<Dimension, Map<string, Uint32Array>>;
   readonly text = new TextPostings();
   readonly records: (SlotRecord | undefined)[] = [];
+  /**
+   * Each slot's facet values, each once, as index in FACETS × FACET_STRIDE + value number, so
+   * that the facets of a few thousand matches are counted by visiting them; facetValueNames
+   * turns numbers back into values. Kept in one pool like the session times.
+   */
+  facetPool = new Uint16Array(4096);
+  facetAt = new Int32Array(0);
+  facetCount = new Int32Array(0);
+  private facetPoolUsed = 0;
+  private facetPoolGarbage = 0;
+  readonly facetValueNames: string[][] = FACETS.map(() => []);
+  private readonly facetValueNumbers = FACETS.map(() => new Map<string, number>());
   checkedAt = new Float64Array(0);
   /** First location of each slot; NaN without one. Further locations are in morePoints. */
   lat = new Float64Array(0);
@@ -112,6 +126,7 @@ export class SearchSlots {
   private readonly hoursIdByText = new Map<string, number>();
   private readonly freeHoursIds: number[] = [];
   private openCache: OpenSlots | null = null;
+  private readonly orders = new Map<string, Int32Array>();
   private openScratch = new Uint32Array(0);
 
   private readonly grid = new Grid();
@@ -137,6 +152,8 @@ export class SearchSlots {
     this.hoursId = grownI32(this.hoursId, this.capacity);
     this.sessionAt = grownI32(this.sessionAt, this.capacity);
     this.sessionCount = grownI32(this.sessionCount, this.capacity);
+    this.facetAt = grownI32(this.facetAt, this.capacity);
+    this.facetCount = grownI32(this.facetCount, this.capacity);
     this.openScratch = new Uint32Array(this.words);
     this.openCache = null;
   }
@@ -150,6 +167,7 @@ export class SearchSlots {
     this.slotOf.set(record.id, slot);
     const { id, offerTypes, audiences, languages, accessibility, cost, modes, points } = record;
     this.records[slot] = { id, offerTypes, audiences, languages, accessibility, cost, modes, points };
+    this.storeFacetCodes(slot, record);
     setBit(this.alive, slot);
     this.grid.add(slot, points);
     for (const dimension of DIMENSION_NAMES) {
@@ -170,6 +188,7 @@ export class SearchSlots {
     this.storeSessions(slot, record.sessionStarts);
     this.hoursId[slot] = this.useHours(record.openingHours);
     this.openCache = null;
+    this.orders.clear();
     this.live += 1;
   }
 
@@ -179,6 +198,9 @@ export class SearchSlots {
     const record = this.records[slot]!;
     this.slotOf.delete(id);
     this.records[slot] = undefined;
+    this.facetPoolGarbage += this.facetCount[slot]!;
+    this.facetCount[slot] = 0;
+    if (this.facetPoolGarbage > 4096 && this.facetPoolGarbage * 2 > this.facetPoolUsed) this.compactFacetPool();
     clearBit(this.alive, slot);
     for (const dimension of DIMENSION_NAMES) {
       for (const value of DIMENSIONS[dimension](record)) clearBit(this.valueBits(dimension, value), slot);
@@ -193,6 +215,7 @@ export class SearchSlots {
     this.releaseHours(this.hoursId[slot]!);
     this.hoursId[slot] = -1;
     this.openCache = null;
+    this.orders.clear();
     this.live -= 1;
     this.deadSinceCompaction.push(slot);
     // Word postings still name the slot; it is handed out again only after they are cleaned.
@@ -281,6 +304,71 @@ export class SearchSlots {
     }
     this.openCache = { bits, validFrom, validUntil };
     return this.openCache;
+  }
+
+  private storeFacetCodes(slot: number, record: SlotRecord): void {
+    const codes = new Set<number>();
+    FACETS.forEach((facet, f) => {
+      for (const value of DIMENSIONS[facet](record)) {
+        const numbers = this.facetValueNumbers[f]!;
+        let n = numbers.get(value);
+        if (n === undefined) {
+          // Facet values come from fixed vocabularies and the cantons: far fewer than the stride.
+          if (this.facetValueNames[f]!.length === FACET_STRIDE) continue;
+          n = this.facetValueNames[f]!.push(value) - 1;
+          numbers.set(value, n);
+        }
+        codes.add(f * FACET_STRIDE + n);
+      }
+    });
+    if (this.facetPoolUsed + codes.size > this.facetPool.length) {
+      const next = new Uint16Array(Math.max(this.facetPool.length * 2, this.facetPoolUsed + codes.size));
+      next.set(this.facetPool.subarray(0, this.facetPoolUsed));
+      this.facetPool = next;
+    }
+    this.facetAt[slot] = this.facetPoolUsed;
+    this.facetCount[slot] = codes.size;
+    for (const code of codes) this.facetPool[this.facetPoolUsed++] = code;
+  }
+
+  private compactFacetPool(): void {
+    const next = new Uint16Array(Math.max(4096, (this.facetPoolUsed - this.facetPoolGarbage) * 2));
+    let at = 0;
+    for (let slot = 0; slot < this.used; slot += 1) {
+      const n = this.facetCount[slot]!;
+      if (n === 0) continue;
+      next.set(this.facetPool.subarray(this.facetAt[slot]!, this.facetAt[slot]! + n), at);
+      this.facetAt[slot] = at;
+      at += n;
+    }
+    this.facetPool = next;
+    this.facetPoolUsed = at;
+    this.facetPoolGarbage = 0;
+  }
+
+  /**
+   * Every live slot in a fixed order: by name in a UI locale, or by when the information was
+   * last checked (latest first, then by name), as runQuery ranks them. Kept until the next change.
+   */
+  order(by: 'name' | 'checked', localeIndex: number): Int32Array {
+    const key = `${by}:${localeIndex}`;
+    let found = this.orders.get(key);
+    if (found) return found;
+    const numbers = this.nameNumbers[localeIndex]!;
+    const strings = this.names[localeIndex]!;
+    const checkedAt = this.checkedAt;
+    const byName = (a: number, b: number): number => {
+      if (numbers[a] !== numbers[b]) return numbers[a]! < numbers[b]! ? -1 : 1;
+      const na = strings[a]!;
+      const nb = strings[b]!;
+      return na < nb ? -1 : na > nb ? 1 : a - b;
+    };
+    const live: number[] = [];
+    for (let slot = 0; slot < this.used; slot += 1) if (this.records[slot]) live.push(slot);
+    live.sort(by === 'name' ? byName : (a, b) => checkedAt[b]! - checkedAt[a]! || byName(a, b));
+    found = Int32Array.from(live);
+    this.orders.set(key, found);
+    return found;
   }
 
   private takeSlot(): number {

@@ -2,6 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildApp } from '../../app.js';
 import { buildTestApp, describeEachDialect, type TestApp } from '../../../test/support/test-app.js';
+import { TestBrowser } from '../../../test/support/http.js';
 import {
   castOf,
   locationInput,
@@ -130,6 +131,57 @@ describeEachDialect('directory search', (dialect) => {
       );
     } finally {
       await second.close();
+    }
+  });
+
+  test('results show an edit right after it is saved: offer, organisation, place and sessions', async () => {
+    const { directory } = app;
+    const browser = new TestBrowser(app.http);
+    const resultsPage = async () => (await browser.get('/fr/search?q=courriel')).body;
+    const apiResult = async () => (JSON.parse((await browser.get('/api/v1/search?q=courriel')).body) as { results: { offer: { description: { value: string }[] }; nextSessions: { startsAt: string }[] }[] }).results[0];
+    const place = unwrap(await directory.createLocation(cast.trusted, cast.organization.id, locationInput({ name: 'Maison des jeunes' })));
+    const edit = (overrides: Parameters<typeof offerInput>[0]) =>
+      offerInput({ name: [{ locale: 'fr', value: 'Atelier courriel' }], locationIds: [place.id], ...overrides });
+    const offer = published(unwrap(await directory.createOffer(cast.trusted, cast.organization.id, edit({}))));
+    assert.match(await resultsPage(), /Atelier courriel</);
+    assert.match(await resultsPage(), /Digital Inclusion asbl · Esch-sur-Alzette/);
+
+    published(
+      unwrap(
+        await directory.updateOffer(
+          cast.trusted,
+          offer.id,
+          edit({ name: [{ locale: 'fr', value: 'Atelier courriel et agenda' }], description: [{ locale: 'fr', value: 'Écrire et classer ses courriels.' }] }),
+        ),
+      ),
+    );
+    assert.match(await resultsPage(), /Atelier courriel et agenda</);
+    assert.deepEqual((await apiResult())?.offer.description.map((d) => d.value), ['Écrire et classer ses courriels.']);
+
+    const organizationName = cast.organization.name;
+    published(unwrap(await directory.updateOrganization(cast.trusted, cast.organization.id, { name: 'Inclusion numérique Sud' })));
+    assert.match(await resultsPage(), /Inclusion numérique Sud · Esch-sur-Alzette/);
+    published(unwrap(await directory.updateLocation(cast.trusted, place.id, locationInput({ name: 'Maison des jeunes', communeId: 'differdange', postalCode: '4501' }))));
+    assert.match(await resultsPage(), /Inclusion numérique Sud · Differdange/);
+
+    // Sessions: a new one shows at once; once the kept ones have started, the later ones follow.
+    for (const day of ['10', '11', '12', '13', '14']) {
+      unwrap(await directory.createSession(cast.trusted, offer.id, sessionInput({ startsAt: `2026-03-${day}T14:00:00Z`, endsAt: `2026-03-${day}T16:00:00Z` })));
+    }
+    assert.deepEqual((await apiResult())?.nextSessions.map((s) => s.startsAt.slice(0, 10)), ['2026-03-10', '2026-03-11', '2026-03-12']);
+    const started = clock.now().toISOString();
+    clock.set('2026-03-11T15:00:00.000Z');
+    try {
+      assert.deepEqual((await apiResult())?.nextSessions.map((s) => s.startsAt.slice(0, 10)), ['2026-03-12']);
+      let next: string[] = [];
+      for (let attempt = 0; attempt < 100 && next.length < 3; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        next = ((await apiResult())?.nextSessions ?? []).map((s) => s.startsAt.slice(0, 10));
+      }
+      assert.deepEqual(next, ['2026-03-12', '2026-03-13', '2026-03-14']);
+    } finally {
+      clock.set(started);
+      published(unwrap(await directory.updateOrganization(cast.trusted, cast.organization.id, { name: organizationName })));
     }
   });
 });

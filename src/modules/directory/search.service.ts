@@ -1,14 +1,15 @@
 /**
- * Finding offers: the service owns the in-memory search index, fills it from the database in
- * one pass at start, refreshes the offers each write touches, and hydrates result pages from
- * the database in a fixed number of queries.
+ * Finding offers: the service owns the in-memory search index and, beside it, a card per public
+ * offer with what results show. It fills both from the database in one pass at start and
+ * refreshes the offers each write touches, so a page of results is answered from memory.
  */
 import type { Kysely } from 'kysely';
 import { parseJsonList } from '../../platform/db/columns.js';
 import type { Locale } from '../../platform/i18n/locales.js';
-import type { ContentLocale, CourseSession, Location, Offer, Organization } from './directory.model.js';
+import type { CourseSession, Location, Offer, Organization } from './directory.model.js';
 import { getCommune } from './geography/geography.js';
 import { locationsFrom, offersFrom, organizationsFrom, sessionsFrom } from './directory.loaders.js';
+import { groupTexts, toOffer, toSession } from './directory.rows.js';
 import {
   createSearchIndex,
   type IndexedOffer,
@@ -18,8 +19,9 @@ import {
   type SearchIndex,
   type SearchQuery,
 } from './search-index.js';
-import type { DirectoryTables } from './directory.tables.js';
+import type { CourseSessionsTable, DirectoryTables, LocationsTable } from './directory.tables.js';
 import * as store from './directory.store.js';
+import type { TranslationRow } from './directory.store.js';
 import type { DirectoryDeps } from './directory.types.js';
 
 /** An offer with everything a result card or an offer page shows. */
@@ -63,7 +65,7 @@ export interface CalendarEntry {
 }
 
 export interface SearchService {
-  /** Fills the search index from the database; call once before serving. */
+  /** Fills the search index and the result cards from the database; call once before serving. */
   start(): Promise<void>;
   search(query: SearchQuery): Promise<SearchPage>;
   /** A public offer with its organisation, places and next sessions. */
@@ -72,9 +74,9 @@ export interface SearchService {
 }
 
 export interface SearchInternals {
-  /** Re-reads these offers into the index (after a write commits). */
+  /** Re-reads these offers into the index and their cards (after a write commits). */
   refresh(offerIds: readonly string[]): Promise<void>;
-  /** Rebuilds the whole index (after an import). */
+  /** Rebuilds the whole index and every card (after an import). */
   rebuild(): Promise<void>;
 }
 
@@ -83,15 +85,33 @@ const NEXT_SESSIONS = 3;
 type Db = Kysely<DirectoryTables>;
 
 type OfferSource = Awaited<ReturnType<typeof store.publicOffersForIndex>>[number];
-type LocationSource = Awaited<ReturnType<typeof store.locationsForIndex>>[number];
-type TextSource = Awaited<ReturnType<typeof store.offerTextsForIndex>>[number];
 
+/** One read of a run of public offers: the index records and the result cards come from it. */
 interface Sources {
   offers: readonly OfferSource[];
-  locations: ReadonlyMap<string, LocationSource>;
+  /** Every location the offers use, as rows (for the index) and as model objects (for cards). */
+  locationRows: ReadonlyMap<string, LocationsTable>;
+  locations: ReadonlyMap<string, Location>;
+  organizations: ReadonlyMap<string, Organization>;
   links: readonly { offer_id: string; location_id: string }[];
-  texts: readonly TextSource[];
-  sessionStarts: readonly { offer_id: string; starts_at: string }[];
+  texts: readonly TranslationRow[];
+  /** Upcoming sessions that are not cancelled, earliest first, and their titles. */
+  sessions: readonly CourseSessionsTable[];
+  sessionTexts: readonly TranslationRow[];
+}
+
+/**
+ * What a result card and the JSON API show of a public offer, kept in memory beside the index
+ * so a page of results needs no query. Refreshed by exactly the writes that refresh the index.
+ */
+interface StoredCard {
+  readonly offer: Offer;
+  readonly organization: Organization;
+  readonly locations: readonly Location[];
+  /** The first NEXT_SESSIONS upcoming sessions that are not cancelled, when it was read. */
+  readonly sessions: readonly CourseSession[];
+  /** The offer had more upcoming sessions than kept: once a kept one has passed, it is read again. */
+  readonly moreSessions: boolean;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -105,7 +125,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return out;
 }
 
-function pointOf(location: LocationSource): IndexedPoint | null {
+function pointOf(location: LocationsTable): IndexedPoint | null {
   if (location.location_type === 'virtual') return null;
   const commune = location.commune_id ? getCommune(location.commune_id) : undefined;
   // Without exact coordinates the commune's label point stands in, close enough to rank by distance.
@@ -115,72 +135,124 @@ function pointOf(location: LocationSource): IndexedPoint | null {
   return { lat: Number(lat), lon: Number(lon), communeId: commune?.id ?? null, cantonId: commune?.cantonId ?? null };
 }
 
-/** Index records for public offers, built without further queries. */
-function toRecords(sources: Sources): IndexedOffer[] {
-  const textsOf = new Map<string, { names: LocalizedText[]; descriptions: LocalizedText[] }>();
-  for (const t of sources.texts) {
-    let entry = textsOf.get(t.entity_id);
-    if (!entry) textsOf.set(t.entity_id, (entry = { names: [], descriptions: [] }));
-    (t.field === 'name' ? entry.names : entry.descriptions).push({ locale: t.locale as ContentLocale, value: t.value });
+/**
+ * Codes (locales, sources) and ids that point at another record are the same few strings over
+ * and over; each row read brings its own copy. Sharing one copy keeps the cards a good deal
+ * smaller. The other texts are left as they are.
+ */
+function shareRepeatedStrings(sources: Sources): void {
+  const shared = new Map<string, string>();
+  const one = (value: string): string => {
+    const found = shared.get(value);
+    if (found !== undefined) return found;
+    shared.set(value, value);
+    return value;
+  };
+  for (const row of [...sources.texts, ...sources.sessionTexts]) {
+    row.locale = one(row.locale);
+    row.source = one(row.source);
   }
+  const offerIds = new Map(sources.offers.map((o) => [o.id, o.id]));
+  for (const row of sources.offers) {
+    row.organization_id = sources.organizations.get(row.organization_id)?.id ?? row.organization_id;
+    row.default_locale = one(row.default_locale);
+    row.cost = one(row.cost);
+  }
+  for (const row of sources.sessions) {
+    row.offer_id = offerIds.get(row.offer_id) ?? row.offer_id;
+    if (row.location_id !== null) row.location_id = sources.locations.get(row.location_id)?.id ?? row.location_id;
+  }
+  for (const link of sources.links) {
+    link.offer_id = offerIds.get(link.offer_id) ?? link.offer_id;
+    link.location_id = sources.locations.get(link.location_id)?.id ?? link.location_id;
+  }
+}
+
+/** Index records and result cards for public offers, built without further queries. */
+function toEntries(sources: Sources): { record: IndexedOffer; card: StoredCard | null }[] {
+  shareRepeatedStrings(sources);
+  const texts = groupTexts(sources.texts);
+  const sessionTexts = groupTexts(sources.sessionTexts);
   const placesOf = groupBy(sources.links, (l) => l.offer_id);
-  const startsOf = new Map<string, string[]>();
-  for (const s of sources.sessionStarts) {
-    const list = startsOf.get(s.offer_id);
-    if (list) list.push(s.starts_at);
-    else startsOf.set(s.offer_id, [s.starts_at]);
-  }
-  return sources.offers.map((offer) => {
-    const places: LocationSource[] = [];
-    for (const link of placesOf.get(offer.id) ?? []) {
-      const place = sources.locations.get(link.location_id);
+  const sessionsOf = groupBy(sources.sessions, (s) => s.offer_id);
+  return sources.offers.map((row) => {
+    const links = placesOf.get(row.id) ?? [];
+    const places: LocationsTable[] = [];
+    for (const link of links) {
+      const place = sources.locationRows.get(link.location_id);
       if (place) places.push(place);
     }
-    const texts = textsOf.get(offer.id);
-    const accessibility = parseJsonList(offer.accessibility);
+    const sessions = sessionsOf.get(row.id) ?? [];
+    const accessibility = parseJsonList(row.accessibility);
     for (const place of places) accessibility.push(...parseJsonList(place.accessibility));
-    return {
-      id: offer.id,
-      organizationId: offer.organization_id,
-      organizationName: offer.organization_name,
-      defaultLocale: offer.default_locale as Locale,
-      names: texts?.names ?? [],
-      descriptions: texts?.descriptions ?? [],
-      offerTypes: parseJsonList(offer.offer_types),
-      audiences: parseJsonList(offer.audiences),
-      languages: parseJsonList(offer.languages),
+    const fields = texts.get(row.id);
+    const searchable = (field: string): LocalizedText[] => (fields?.get(field) ?? []).map((t) => ({ locale: t.locale, value: t.value }));
+    const record: IndexedOffer = {
+      id: row.id,
+      organizationId: row.organization_id,
+      organizationName: row.organization_name,
+      defaultLocale: row.default_locale as Locale,
+      names: searchable('name'),
+      descriptions: searchable('description'),
+      offerTypes: parseJsonList(row.offer_types),
+      audiences: parseJsonList(row.audiences),
+      languages: parseJsonList(row.languages),
       accessibility: places.length > 0 ? [...new Set(accessibility)] : accessibility,
-      cost: offer.cost as IndexedOffer['cost'],
-      modes: parseJsonList(offer.modes),
-      openingHours: offer.opening_hours ?? places.find((l) => l.opening_hours)?.opening_hours ?? null,
+      cost: row.cost as IndexedOffer['cost'],
+      modes: parseJsonList(row.modes),
+      openingHours: row.opening_hours ?? places.find((l) => l.opening_hours)?.opening_hours ?? null,
       points: places.map(pointOf).filter((p): p is IndexedPoint => p !== null),
-      sessionStarts: startsOf.get(offer.id) ?? [],
-      checkedAt: offer.checked_at,
+      sessionStarts: sessions.map((s) => s.starts_at),
+      checkedAt: row.checked_at,
       visible: true,
     };
+    const organization = sources.organizations.get(row.organization_id);
+    const card: StoredCard | null = organization
+      ? {
+          offer: toOffer(row, texts, links.map((l) => l.location_id)),
+          organization,
+          locations: links.map((l) => sources.locations.get(l.location_id)).filter((l): l is Location => l !== undefined),
+          sessions: sessions.slice(0, NEXT_SESSIONS).map((s) => toSession(s, sessionTexts)),
+          moreSessions: sessions.length > NEXT_SESSIONS,
+        }
+      : null;
+    return { record, card };
   });
 }
 
 const INDEX_PAGE = 10_000;
 
+async function organizationsById(db: Db, ids: readonly string[]): Promise<Map<string, Organization>> {
+  const organizations = await organizationsFrom(db, await store.findOrganizations(db, ids));
+  return new Map(organizations.map((o) => [o.id, o]));
+}
+
 /**
  * Reads public offers a page at a time (by id, so each related table is read by an id range
- * on its index) and hands their records to `take`: four queries per page and a bounded heap.
+ * on its index) and hands them to `take`: six queries per page and a bounded heap. Locations
+ * and organisations are read once and shared by the cards that show them.
  */
-async function readAllPaged(db: Db, nowIso: string, take: (records: IndexedOffer[]) => void): Promise<void> {
-  const locations = new Map((await store.locationsForIndex(db)).map((l) => [l.id, l]));
+async function readAllPaged(db: Db, nowIso: string, take: (sources: Sources) => void): Promise<void> {
+  const locationRows = await store.locationsForIndex(db);
+  const locations = new Map((await locationsFrom(db, locationRows)).map((l) => [l.id, l]));
+  const locationRowById = new Map(locationRows.map((l) => [l.id, l]));
+  const organizations = new Map<string, Organization>();
   let after: string | null = null;
   for (;;) {
     const offers = await store.publicOffersForIndex(db, { after, limit: INDEX_PAGE });
     const last = offers[offers.length - 1]?.id;
     if (last === undefined) return;
     const scope = { after, last };
-    const [links, texts, sessionStarts] = await Promise.all([
+    const missing = [...new Set(offers.map((o) => o.organization_id))].filter((id) => !organizations.has(id));
+    const [links, texts, sessions, sessionTexts, newOrganizations] = await Promise.all([
       store.offerLocationsForIndex(db, scope),
       store.offerTextsForIndex(db, scope),
-      store.sessionStartsForIndex(db, scope, nowIso),
+      store.upcomingSessionsForIndex(db, scope, nowIso),
+      store.upcomingSessionTextsForIndex(db, scope, nowIso),
+      organizationsById(db, missing),
     ]);
-    take(toRecords({ offers, locations, links, texts, sessionStarts }));
+    for (const [id, organization] of newOrganizations) organizations.set(id, organization);
+    take({ offers, locationRows: locationRowById, locations, organizations, links, texts, sessions, sessionTexts });
     after = last;
   }
 }
@@ -188,17 +260,30 @@ async function readAllPaged(db: Db, nowIso: string, take: (records: IndexedOffer
 async function readSome(db: Db, offerIds: readonly string[], nowIso: string): Promise<Sources> {
   const offers = await store.publicOffersForIndex(db, { ids: offerIds });
   const scope = { ids: offers.map((o) => o.id) };
-  const [links, texts, sessionStarts] = await Promise.all([
+  const [links, texts, sessions, sessionTexts, organizations] = await Promise.all([
     store.offerLocationsForIndex(db, scope),
     store.offerTextsForIndex(db, scope),
-    store.sessionStartsForIndex(db, scope, nowIso),
+    store.upcomingSessionsForIndex(db, scope, nowIso),
+    store.upcomingSessionTextsForIndex(db, scope, nowIso),
+    organizationsById(db, [...new Set(offers.map((o) => o.organization_id))]),
   ]);
-  const locations = await store.locationsForIndex(db, links.map((l) => l.location_id));
-  return { offers, locations: new Map(locations.map((l) => [l.id, l])), links, texts, sessionStarts };
+  const locationRows = await store.locationsForIndex(db, links.map((l) => l.location_id));
+  const locations = await locationsFrom(db, locationRows);
+  return {
+    offers,
+    locationRows: new Map(locationRows.map((l) => [l.id, l])),
+    locations: new Map(locations.map((l) => [l.id, l])),
+    organizations,
+    links,
+    texts,
+    sessions,
+    sessionTexts,
+  };
 }
 
 export function createSearchService({ db, clock }: DirectoryDeps): SearchService & SearchInternals {
   let index: SearchIndex = createSearchIndex();
+  let cards = new Map<string, StoredCard>();
   // Refreshes run one after another, so a slower, older read never overwrites a newer one.
   let queue: Promise<void> = Promise.resolve();
   const serially = (work: () => Promise<void>): Promise<void> => {
@@ -208,66 +293,77 @@ export function createSearchService({ db, clock }: DirectoryDeps): SearchService
   };
 
   async function rebuildNow(): Promise<void> {
-    const fresh = createSearchIndex();
-    await readAllPaged(db, clock.now().toISOString(), (records) => {
-      for (const record of records) fresh.upsert(record);
+    const freshIndex = createSearchIndex();
+    const freshCards = new Map<string, StoredCard>();
+    await readAllPaged(db, clock.now().toISOString(), (sources) => {
+      for (const { record, card } of toEntries(sources)) {
+        freshIndex.upsert(record);
+        if (card) freshCards.set(record.id, card);
+      }
     });
-    index = fresh;
+    index = freshIndex;
+    cards = freshCards;
   }
 
-  /** Cards for these offers, in this order, in a fixed number of queries. */
-  async function cards(hits: readonly { id: string; distanceKm: number | null }[]): Promise<OfferCard[]> {
-    const ids = hits.map((h) => h.id);
-    const offers = await offersFrom(db, await store.findOffers(db, ids));
-    const locationIds = offers.flatMap((o) => o.locationIds);
-    const [organizations, locations, sessions] = await Promise.all([
-      store.findOrganizations(db, offers.map((o) => o.organizationId)).then((rows) => organizationsFrom(db, rows)),
-      store.findLocations(db, locationIds).then((rows) => locationsFrom(db, rows)),
-      store.nextSessionsOf(db, ids, clock.now().toISOString(), NEXT_SESSIONS).then((rows) => sessionsFrom(db, rows)),
-    ]);
-    const offerById = new Map(offers.map((o) => [o.id, o]));
-    const organizationById = new Map(organizations.map((o) => [o.id, o]));
-    const locationById = new Map(locations.map((l) => [l.id, l]));
-    const sessionsOf = groupBy(sessions, (s) => s.offerId);
-    const out: OfferCard[] = [];
-    for (const hit of hits) {
-      const offer = offerById.get(hit.id);
-      const organization = offer && organizationById.get(offer.organizationId);
-      if (!offer || !organization) continue;
-      out.push({
-        offer,
-        organization,
-        locations: offer.locationIds.map((id) => locationById.get(id)).filter((l): l is Location => l !== undefined),
-        nextSessions: sessionsOf.get(offer.id) ?? [],
-        distanceKm: hit.distanceKm,
-      });
+  function refresh(offerIds: readonly string[]): Promise<void> {
+    if (offerIds.length === 0) return Promise.resolve();
+    return serially(async () => {
+      // Offers no longer public are not read back, and leave the index.
+      const entries = toEntries(await readSome(db, offerIds, clock.now().toISOString()));
+      const found = new Set(entries.map((e) => e.record.id));
+      for (const id of offerIds) {
+        if (found.has(id)) continue;
+        index.remove(id);
+        cards.delete(id);
+      }
+      for (const { record, card } of entries) {
+        index.upsert(record);
+        if (card) cards.set(record.id, card);
+        else cards.delete(record.id);
+      }
+    });
+  }
+
+  // Offers whose kept sessions have started and that have more: read again, once at a time.
+  const stale = new Set<string>();
+  function refreshSessionsOf(id: string): void {
+    if (stale.has(id)) return;
+    stale.add(id);
+    void refresh([id])
+      .catch(() => undefined)
+      .finally(() => stale.delete(id));
+  }
+
+  function cardOf(id: string, distanceKm: number | null, now: Date): OfferCard | null {
+    const stored = cards.get(id);
+    if (!stored) return null;
+    let nextSessions = stored.sessions;
+    const nowIso = now.toISOString();
+    if (nextSessions.length > 0 && nextSessions[0]!.startsAt < nowIso) {
+      nextSessions = nextSessions.filter((s) => s.startsAt >= nowIso);
+      if (stored.moreSessions) refreshSessionsOf(id);
     }
-    return out;
+    return { offer: stored.offer, organization: stored.organization, locations: stored.locations, nextSessions, distanceKm };
   }
 
   return {
     start: () => serially(rebuildNow),
     rebuild: () => serially(rebuildNow),
-
-    refresh(offerIds) {
-      if (offerIds.length === 0) return Promise.resolve();
-      return serially(async () => {
-        // Offers no longer public are not read back, and leave the index.
-        const records = toRecords(await readSome(db, offerIds, clock.now().toISOString()));
-        const found = new Set(records.map((r) => r.id));
-        for (const id of offerIds) if (!found.has(id)) index.remove(id);
-        for (const record of records) index.upsert(record);
-      });
-    },
+    refresh,
 
     async search(query) {
-      const result = index.search({ now: clock.now(), ...query });
-      return { total: result.total, facets: result.facets, offers: await cards(result.hits) };
+      const now = query.now ?? clock.now();
+      const result = index.search({ ...query, now });
+      const offers: OfferCard[] = [];
+      for (const hit of result.hits) {
+        const card = cardOf(hit.id, hit.distanceKm, now);
+        if (card) offers.push(card);
+      }
+      return { total: result.total, facets: result.facets, offers };
     },
 
     async getOfferCard(id) {
-      if (!(await store.isPublicOffer(db, id))) return null;
-      return (await cards([{ id, distanceKm: null }]))[0] ?? null;
+      return cardOf(id, null, clock.now());
     },
 
     async listSessions(query) {

@@ -69,6 +69,8 @@ export function createTranslators(catalogs: Catalogs, options: { strict: boolean
         source = catalogs.en[key] ?? key;
         sourceLocale = 'en';
       }
+      // Plain text, the most common kind of message, needs no formatting at all.
+      if (values === undefined && !/[{}'<#]/.test(source)) return source;
       const cacheKey = `${sourceLocale}\u0000${key}`;
       let format = cache.get(cacheKey);
       if (!format) {

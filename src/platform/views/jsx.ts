@@ -28,8 +28,11 @@ declare global {
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+const NEEDS_ESCAPING = /[&<>"']/;
+
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+  // Most texts have nothing to escape; testing first spares a copy of each.
+  return NEEDS_ESCAPING.test(value) ? value.replace(/[&<>"']/g, (c) => ESCAPES[c] as string) : value;
 }
 
 export function raw(html: string): SafeHtml {
@@ -39,13 +42,18 @@ export function raw(html: string): SafeHtml {
 function renderChild(child: Child): string {
   if (child === null || child === undefined || child === false || child === true) return '';
   if (child instanceof SafeHtml) return child.html;
-  if (Array.isArray(child)) return child.map(renderChild).join('');
+  if (Array.isArray(child)) {
+    let out = '';
+    for (const item of child) out += renderChild(item);
+    return out;
+  }
   return escapeHtml(String(child));
 }
 
 function renderAttributes(props: Record<string, unknown>): string {
   let out = '';
-  for (const [name, value] of Object.entries(props)) {
+  for (const name in props) {
+    const value = props[name];
     if (name === 'children' || value === undefined || value === null || value === false) continue;
     if (value === true) out += ` ${name}`;
     else out += ` ${name}="${escapeHtml(String(value))}"`;

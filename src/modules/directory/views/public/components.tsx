@@ -1,7 +1,7 @@
 import { h, Fragment, type SafeHtml } from '../../../../platform/views/jsx.js';
 import { href, type PageContext } from '../../../../platform/http/context.js';
 import type { FormState } from '../../../../platform/views/form-components.js';
-import { cantonName, communeName, communesInCanton, getCommune, listCantons } from '../../geography/geography.js';
+import { cantonName, communeName, communesInCanton, getCanton, getCommune, listCantons } from '../../geography/geography.js';
 import type { Location } from '../../directory.model.js';
 import { formatDate, formatDateTime, formatKm, langIfOther, pickText } from './text.js';
 import type { OfferListing, SessionView } from './view-model.js';
@@ -22,8 +22,28 @@ function FieldError({ form, name }: { form: FormState; name: string }): SafeHtml
   );
 }
 
+/*
+ * The commune and canton selects are the same for every search in a language but for the
+ * chosen value, and sorting and rendering a hundred communes is a good part of a results
+ * page; so each is rendered once per language, label and valid choice (a few hundred at most).
+ */
+const renderedSelects = new Map<string, SafeHtml>();
+
+function remembered(key: string, render: () => SafeHtml): SafeHtml {
+  let found = renderedSelects.get(key);
+  if (!found) renderedSelects.set(key, (found = render()));
+  return found;
+}
+
 /** A select of communes grouped by canton, the way people in Luxembourg think of places. */
-export function CommuneSelect({ ctx, form, name = 'commune', label }: { ctx: PageContext; form: FormState; name?: string; label: string }): SafeHtml {
+export function CommuneSelect(props: { ctx: PageContext; form: FormState; name?: string; label: string }): SafeHtml {
+  const { ctx, form, name = 'commune', label } = props;
+  const current = single(form, name);
+  if (form.errors[name] || (current !== '' && !getCommune(current))) return renderCommuneSelect(props);
+  return remembered(`commune\u0000${ctx.locale}\u0000${name}\u0000${label}\u0000${current}`, () => renderCommuneSelect(props));
+}
+
+function renderCommuneSelect({ ctx, form, name = 'commune', label }: { ctx: PageContext; form: FormState; name?: string; label: string }): SafeHtml {
   const current = single(form, name);
   const collator = new Intl.Collator(ctx.locale);
   const cantons = [...listCantons()].sort((a, b) => collator.compare(cantonName(a, ctx.locale), cantonName(b, ctx.locale)));
@@ -52,7 +72,14 @@ export function CommuneSelect({ ctx, form, name = 'commune', label }: { ctx: Pag
   );
 }
 
-export function CantonSelect({ ctx, form, label }: { ctx: PageContext; form: FormState; label: string }): SafeHtml {
+export function CantonSelect(props: { ctx: PageContext; form: FormState; label: string }): SafeHtml {
+  const { ctx, form, label } = props;
+  const current = single(form, 'canton');
+  if (form.errors.canton || (current !== '' && !getCanton(current))) return renderCantonSelect(props);
+  return remembered(`canton\u0000${ctx.locale}\u0000${label}\u0000${current}`, () => renderCantonSelect(props));
+}
+
+function renderCantonSelect({ ctx, form, label }: { ctx: PageContext; form: FormState; label: string }): SafeHtml {
   const current = single(form, 'canton');
   const collator = new Intl.Collator(ctx.locale);
   const cantons = [...listCantons()].sort((a, b) => collator.compare(cantonName(a, ctx.locale), cantonName(b, ctx.locale)));

@@ -72,8 +72,15 @@ function FacetGroup(props: {
   );
 }
 
+// The labels of a vocabulary, per language's translate function: the same for every search.
+const labelledCodes = new WeakMap<PageContext['t'], Map<string, Option[]>>();
+
 function codes(ctx: PageContext, list: readonly string[], vocab: string): Option[] {
-  return list.map((code) => ({ value: code, label: ctx.t(`directory.vocab.${vocab}.${code}`) }));
+  let byVocab = labelledCodes.get(ctx.t);
+  if (!byVocab) labelledCodes.set(ctx.t, (byVocab = new Map()));
+  let options = byVocab.get(vocab);
+  if (!options) byVocab.set(vocab, (options = list.map((code) => ({ value: code, label: ctx.t(`directory.vocab.${vocab}.${code}`) }))));
+  return options;
 }
 
 function Filters({ ctx, form, facets }: { ctx: PageContext; form: FormState; facets: FacetCounts }): SafeHtml {

@@ -50,34 +50,60 @@ export function langIfOther(picked: PickedText | null, locale: Locale): string |
   return picked && picked.lang !== locale ? picked.lang : undefined;
 }
 
+/*
+ * Building an Intl formatter costs far more than formatting with it, and a results page formats
+ * dozens of dates; so one formatter per kind and locale is kept (a handful in all).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(kind: string, locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${kind}:${locale}`;
+  let found = formatters.get(key);
+  if (!found) formatters.set(key, (found = new Intl.DateTimeFormat(locale, { ...options, timeZone: ZONE })));
+  return found;
+}
+
+// Luxembourg's offset from UTC is whole hours, so an instant's UTC hour fixes its calendar day
+// there: dates are formatted once per locale and hour ("2026-03-02T09"), a few thousand at most.
+const datesByHour = new Map<string, string>();
+
 export function formatDate(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: ZONE }).format(new Date(iso));
+  const key = `${locale}:${iso.slice(0, 13)}`;
+  let found = datesByHour.get(key);
+  if (found === undefined) {
+    if (datesByHour.size >= 10_000) datesByHour.clear();
+    found = formatter('date', locale, { dateStyle: 'long' }).format(new Date(iso));
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:.*Z$/.test(iso)) datesByHour.set(key, found);
+  }
+  return found;
 }
 
 export function formatDay(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: ZONE }).format(
-    new Date(iso),
-  );
+  return formatter('day', locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
 }
 
 export function formatTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: ZONE }).format(new Date(iso));
+  return formatter('time', locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 }
 
 export function formatDateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone: ZONE }).format(
-    new Date(iso),
-  );
+  return formatter('datetime', locale, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso));
 }
 
 /** The Luxembourg calendar day of an instant, "YYYY-MM-DD", for grouping sessions by day. */
+const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function luxembourgDay(iso: string | Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    typeof iso === 'string' ? new Date(iso) : iso,
-  );
+  return dayFormat.format(typeof iso === 'string' ? new Date(iso) : iso);
 }
 
+const kmFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatKm(km: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: km < 10 ? 1 : 0 }).format(km);
+  const digits = km < 10 ? 1 : 0;
+  const key = `${locale}:${digits}`;
+  let found = kmFormats.get(key);
+  if (!found) kmFormats.set(key, (found = new Intl.NumberFormat(locale, { maximumFractionDigits: digits })));
+  return found.format(km);
 }
 
