@@ -1,22 +1,12 @@
 /** Demo sessions are planned in Luxembourg wall-clock time and stored as UTC instants. */
-const ZONE = 'Europe/Luxembourg';
-const DAY_MS = 86_400_000;
+import { luxembourgInstant as wallClockInstant, luxembourgWallClock } from '../../shared/luxembourg-time.js';
 
-const partsFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+const DAY_MS = 86_400_000;
 
 /** The wall-clock fields Luxembourg shows at `instant`, read back as if they were UTC. */
 function wallClockAsUtc(instant: number): number {
-  const field = (type: string) => Number(partsFormat.formatToParts(instant).find((p) => p.type === type)?.value);
-  return Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
+  const w = luxembourgWallClock(instant);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
 }
 
 // Generators ask for many dates relative to the same `now`.
@@ -34,22 +24,8 @@ export function isoWeekday([year, month, day]: readonly [number, number, number]
   return ((new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7) + 1;
 }
 
-// Clocks change at night, so the offset at noon holds for every daytime session of that date.
-const noonOffsets = new Map<string, number>();
-
-function offsetAtNoon([year, month, day]: readonly [number, number, number]): number {
-  const key = `${year}-${month}-${day}`;
-  let offset = noonOffsets.get(key);
-  if (offset === undefined) {
-    const noonUtc = Date.UTC(year, month - 1, day, 12);
-    offset = wallClockAsUtc(noonUtc) - noonUtc;
-    noonOffsets.set(key, offset);
-  }
-  return offset;
-}
-
-/** The instant when Luxembourg's clocks show this date and daytime hour (06:00–23:59). */
+/** The instant when Luxembourg's clocks show this date and time. */
 export function luxembourgInstant(date: readonly [number, number, number], hour: number, minute: number): Date {
   const [year, month, day] = date;
-  return new Date(Date.UTC(year, month - 1, day, hour, minute) - offsetAtNoon(date));
+  return wallClockInstant({ year, month, day, hour, minute, second: 0 });
 }

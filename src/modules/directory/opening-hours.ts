@@ -10,9 +10,9 @@
  */
 import opening_hours from 'opening_hours';
 import { fail, ok, type Result } from '../../shared/result.js';
+import { luxembourgInstant, luxembourgWallClock } from '../../shared/luxembourg-time.js';
 
 export const OPENING_HOURS_MAX_LENGTH = 500;
-const ZONE = 'Europe/Luxembourg';
 
 /** Luxembourg, so that "PH" (public holidays) means Luxembourg's holidays. */
 const LUXEMBOURG = { lat: '49.6116', lon: '6.1319', address: { country_code: 'lu', state: '' } };
@@ -83,41 +83,6 @@ export function compileOpeningHours(text: string | null | undefined): CompiledOp
   return parsed(text)?.hours ?? null;
 }
 
-const partsFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-});
-
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function luxembourgWallClock(instant: Date): WallClock {
-  const fields: Record<string, number> = {};
-  for (const part of partsFormat.formatToParts(instant)) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  return {
-    year: fields.year ?? 0,
-    month: fields.month ?? 1,
-    day: fields.day ?? 1,
-    hour: fields.hour ?? 0,
-    minute: fields.minute ?? 0,
-    second: fields.second ?? 0,
-  };
-}
-
 function toWallClockDate(instant: Date): Date {
   const w = luxembourgWallClock(instant);
   return new Date(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, instant.getMilliseconds());
@@ -125,15 +90,15 @@ function toWallClockDate(instant: Date): Date {
 
 /** The instant at which Luxembourg's clocks show the given wall-clock date's local fields. */
 function fromWallClockDate(wall: Date): Date {
-  const target = Date.UTC(wall.getFullYear(), wall.getMonth(), wall.getDate(), wall.getHours(), wall.getMinutes(), wall.getSeconds(), wall.getMilliseconds());
-  let guess = target;
-  for (let i = 0; i < 3; i += 1) {
-    const w = luxembourgWallClock(new Date(guess));
-    const shown = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, wall.getMilliseconds());
-    if (shown === target) break;
-    guess += target - shown;
-  }
-  return new Date(guess);
+  const instant = luxembourgInstant({
+    year: wall.getFullYear(),
+    month: wall.getMonth() + 1,
+    day: wall.getDate(),
+    hour: wall.getHours(),
+    minute: wall.getMinutes(),
+    second: wall.getSeconds(),
+  });
+  return new Date(instant.getTime() + wall.getMilliseconds());
 }
 
 export interface OpenState {

@@ -2,6 +2,7 @@
  * The provider area's forms: TypeBox schemas for what the browser sends, and the translation
  * between flat form fields ("name_de_easy") and the service's inputs (lists of translations).
  */
+import { luxembourgDay, luxembourgInstant as wallClockInstant, luxembourgTime } from '../../shared/luxembourg-time.js';
 import { Kind, Type, type Static, type TLiteral, type TObject, type TSchema, type TUnion } from '@sinclair/typebox';
 import { validateForm, type FieldErrors, type FormResult, type FormValues } from '../../platform/http/forms.js';
 import type { FormBody } from '../../platform/http/urlencoded.js';
@@ -283,39 +284,19 @@ export function locationValues(location: Location): FormValues {
   return values;
 }
 
-const ZONE = 'Europe/Luxembourg';
-const wallClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
 /** An instant as Luxembourg's calendar day and clock time, for the date and time fields. */
 export function luxembourgParts(iso: string): { date: string; time: string } {
-  const parts = Object.fromEntries(wallClock.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+  const instant = new Date(iso);
+  return { date: luxembourgDay(instant), time: luxembourgTime(instant) };
 }
 
-/**
- * The instant at which Luxembourg's clocks show this day and time; null for a day that does not
- * exist (2026-02-30). Twice round the offset settles summer time changes.
- */
+/** The instant at which Luxembourg's clocks show this day and time; null for a day that does not exist (2026-02-30). */
 export function luxembourgInstant(date: string, time: string): string | null {
-  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
-  const [hh, mm] = time.split(':').map(Number) as [number, number];
-  const wanted = Date.UTC(y, mo - 1, d, hh, mm);
-  if (new Date(wanted).getUTCDate() !== d || new Date(wanted).getUTCMonth() !== mo - 1) return null;
-  let guess = wanted;
-  for (let i = 0; i < 2; i += 1) {
-    const shown = luxembourgParts(new Date(guess).toISOString());
-    const shownMs = Date.parse(`${shown.date}T${shown.time}:00Z`);
-    guess += wanted - shownMs;
-  }
-  return new Date(guess).toISOString();
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return null;
+  return wallClockInstant({ year, month, day, hour, minute, second: 0 }).toISOString();
 }
 
 /** The session form as the service's input, or the fields that hold impossible dates. */

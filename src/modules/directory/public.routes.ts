@@ -23,7 +23,8 @@ import { PrintPage } from './views/public/print-page.js';
 import { CalendarPage } from './views/public/calendar-page.js';
 import { DataPage } from './views/public/data-page.js';
 import { communeLabel } from './views/public/components.js';
-import { pickText, ZONE } from './views/public/text.js';
+import { pickText } from './views/public/text.js';
+import { LUXEMBOURG_ZONE as ZONE } from '../../shared/luxembourg-time.js';
 import type { FacetCounts, OfferListing } from './views/public/view-model.js';
 
 export interface PublicRoutesDeps {

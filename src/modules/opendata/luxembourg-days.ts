@@ -1,5 +1,6 @@
 /** Calendar days as people in Luxembourg count them, for the API's from/to parameters. */
-const ZONE = 'Europe/Luxembourg';
+import { luxembourgDay as dayAt, luxembourgInstant } from '../../shared/luxembourg-time.js';
+
 const DAY_MS = 86_400_000;
 
 /** A real calendar day "YYYY-MM-DD" (the pattern alone accepts 2026-02-31). */
@@ -14,16 +15,11 @@ export function addDays(day: string, days: number): string {
 
 /** The day it is in Luxembourg at this instant. */
 export function luxembourgDay(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return dayAt(instant);
 }
 
 /** The instant the day starts in Luxembourg (23:00 or 22:00 UTC the day before). */
 export function startOfLuxembourgDay(day: string): Date {
-  const utcMidnight = new Date(`${day}T00:00:00Z`);
-  const offset = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'longOffset' })
-    .formatToParts(utcMidnight)
-    .find((part) => part.type === 'timeZoneName')?.value;
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(offset ?? '');
-  const minutes = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
-  return new Date(utcMidnight.getTime() - minutes * 60_000);
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return luxembourgInstant({ year, month, day: date, hour: 0, minute: 0, second: 0 });
 }

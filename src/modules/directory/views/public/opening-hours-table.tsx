@@ -2,7 +2,7 @@ import { h, type SafeHtml } from '../../../../platform/views/jsx.js';
 import type { PageContext } from '../../../../platform/http/context.js';
 import { compileOpeningHours, isOpenAt, weeklySchedule } from '../../opening-hours.js';
 import { OpenState } from './components.js';
-import { ZONE } from './text.js';
+import { LUXEMBOURG_ZONE as ZONE } from '../../../../shared/luxembourg-time.js';
 
 /** The next seven days, today first, so holidays and exceptions show as they will happen. */
 export function OpeningHoursTable({ ctx, hours, now, caption }: { ctx: PageContext; hours: string | null; now: Date; caption: string }): SafeHtml {

@@ -1,7 +1,7 @@
 import type { Locale } from '../../../../platform/i18n/locales.js';
 import type { TranslatedText, Translation, TranslationSource } from '../../directory.model.js';
 
-export const ZONE = 'Europe/Luxembourg';
+import { LUXEMBOURG_ZONE as ZONE } from '../../../../shared/luxembourg-time.js';
 
 export interface PickedText {
   readonly value: string;
