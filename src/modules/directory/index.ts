@@ -5,6 +5,7 @@ import { createDirectoryService, type DirectoryService } from './directory.servi
 import type { DirectoryTables } from './directory.tables.js';
 import type { DirectoryConfig } from './directory.types.js';
 import * as m0010 from './migrations/0010_directory.js';
+import * as m0011 from './migrations/0011_session_end_index.js';
 import { registerPublicRoutes } from './public.routes.js';
 import type { RateLimiter } from '../../platform/http/rate-limit.js';
 import { registerRegistrationRoutes } from './registration.routes.js';
@@ -47,7 +48,7 @@ export type { Accessibility, Audience, Mode, OfferType } from './vocabulary.js';
 export { validateOpeningHours } from './opening-hours.js';
 export { foldedWords } from './fold-text.js';
 
-export const directoryMigrations = { '0010_directory': m0010 };
+export const directoryMigrations = { '0010_directory': m0010, '0011_session_end_index': m0011 };
 export const directoryMessagesDir = new URL('./messages/', import.meta.url);
 
 export function createDirectory(deps: {
