@@ -63,7 +63,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     const locale = localeFromUrl(request.url) ?? negotiateLocale(request.headers['accept-language']);
     request.locale = locale;
     request.t = options.translators[locale].t;
-    request.user = await options.resolveUser(request);
+    // Assets and the cookie-less APIs never depend on who is signed in: spare them the session lookup.
+    if (!isSessionFree(request.url)) request.user = await options.resolveUser(request);
   });
   registerCsrf(app, { secret: options.sessionSecret, secureCookies: options.secureCookies });
 
@@ -87,6 +88,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     return sendError(request, reply, appError, options.publicUrl);
   });
   return app;
+}
+
+function isSessionFree(url: string): boolean {
+  return url.startsWith('/static/') || url.startsWith('/api/') || url.startsWith('/maps/') || url === '/healthz';
 }
 
 /** Maps framework and parser errors to our codes; anything unknown becomes a 500 without details. */
