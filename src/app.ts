@@ -27,13 +27,15 @@ import {
   type DirectoryTables,
 } from './modules/directory/index.js';
 import { opendataMessagesDir, opendataPlugin } from './modules/opendata/index.js';
+import { chatMigrations, chatPlugin, createChat, type Chat, type ChatTables } from './modules/chat/index.js';
 
-export type Database = AccountsTables & DirectoryTables;
+export type Database = AccountsTables & DirectoryTables & ChatTables;
 
 /** Every module's migrations, in one global order shared by SQLite and PostgreSQL. */
 export const allMigrations: NamedMigrations = {
   ...accountsMigrations,
   ...directoryMigrations,
+  ...chatMigrations,
 };
 
 export const messageDirs: string[] = [
@@ -61,6 +63,7 @@ export interface App {
   readonly dialect: DialectName;
   readonly accounts: AccountsService;
   readonly directory: DirectoryService;
+  readonly chat: Chat;
   close(): Promise<void>;
 }
 
@@ -79,6 +82,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const accounts = createAccounts({ db, clock });
   const directory = createDirectory({ db, clock, isTrusted: accounts.isTrusted, config });
   await directory.start();
+  const chat = createChat({ db, clock, config: config.chat, publicUrl: config.publicUrl });
+  await chat.start();
 
   const translators = createTranslators(loadAllCatalogs(), { strict: options.strictMessages ?? false });
   const http = await createHttpServer({
@@ -110,6 +115,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     }),
   );
   await http.register(opendataPlugin({ directory, clock, publicUrl: config.publicUrl }));
+  await http.register(chatPlugin(chat));
 
   let housekeeping: NodeJS.Timeout | undefined;
   if (options.housekeeping) {
@@ -129,6 +135,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     dialect: database.dialect,
     accounts,
     directory,
+    chat,
     async close() {
       clearInterval(housekeeping);
       await http.close();

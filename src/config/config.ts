@@ -15,6 +15,17 @@ export interface Config {
   readonly staleAfterDays: number;
   /** Registrations (name, contact, needs) are deleted this many days after their session ends. */
   readonly registrationRetentionDays: number;
+  readonly chat: ChatConfig;
+}
+
+export type ChatRegistration = 'open' | 'token' | 'closed';
+
+export interface ChatConfig {
+  /** The Matrix server name: the part after the colon in @user:server ids and #alias:server. */
+  readonly serverName: string;
+  /** open: anyone may register; token: only with an admin-issued registration token; closed: admins create accounts. */
+  readonly registration: ChatRegistration;
+  readonly maxUploadBytes: number;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -39,6 +50,12 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+function chatRegistration(raw: string | undefined): ChatRegistration {
+  if (raw === undefined || raw === '') return 'open';
+  if (raw === 'open' || raw === 'token' || raw === 'closed') return raw;
+  throw new ConfigError(`MATRIX_REGISTRATION must be open, token or closed, got "${raw}"`);
+}
+
 /** The only reader of the environment: everything else receives a typed Config. */
 export function loadConfig(env: Env = process.env): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
@@ -60,5 +77,10 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL || (production ? 'info' : 'warn'),
     staleAfterDays: integer(env, 'STALE_AFTER_DAYS', 183, 1, 3650),
     registrationRetentionDays: integer(env, 'REGISTRATION_RETENTION_DAYS', 30, 0, 3650),
+    chat: {
+      serverName: env.MATRIX_SERVER_NAME || new URL(publicUrl).host,
+      registration: chatRegistration(env.MATRIX_REGISTRATION),
+      maxUploadBytes: integer(env, 'MEDIA_MAX_UPLOAD_BYTES', 52_428_800, 1024, 2_147_483_647),
+    },
   };
 }

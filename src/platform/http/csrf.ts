@@ -44,7 +44,7 @@ function isUnsafe(request: FastifyRequest): boolean {
 }
 
 function isExempt(request: FastifyRequest): boolean {
-  return request.url.startsWith('/api/') || request.url.startsWith('/_matrix/');
+  return request.url.startsWith('/api/') || request.url.startsWith('/_matrix/') || request.url.startsWith('/.well-known/');
 }
 
 function safeEqual(a: string, b: string): boolean {

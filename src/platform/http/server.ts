@@ -91,7 +91,14 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
 }
 
 function isSessionFree(url: string): boolean {
-  return url.startsWith('/static/') || url.startsWith('/api/') || url.startsWith('/maps/') || url === '/healthz';
+  return (
+    url.startsWith('/static/') ||
+    url.startsWith('/api/') ||
+    url.startsWith('/maps/') ||
+    url.startsWith('/_matrix/') ||
+    url.startsWith('/.well-known/') ||
+    url === '/healthz'
+  );
 }
 
 /** Maps framework and parser errors to our codes; anything unknown becomes a 500 without details. */
