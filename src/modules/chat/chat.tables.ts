@@ -42,6 +42,8 @@ export interface ChatCoreTables {
     auth_event_ids: string;
     redacts: string | null;
     redacted_by: string | null;
+    /** For state events: the content of the state event this one replaced, served as unsigned.prev_content. */
+    prev_state_content: string | null;
     sender_device_id: string | null;
     txn_id: string | null;
   };

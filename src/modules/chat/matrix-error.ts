@@ -10,6 +10,8 @@ export class MatrixError extends Error {
   }
 
   toJSON(): Record<string, unknown> {
+    // A user-interactive auth challenge that has not failed carries no errcode, only its flows.
+    if (this.errcode === '') return { ...this.extra };
     return { errcode: this.errcode, error: this.message, ...this.extra };
   }
 }

@@ -78,8 +78,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('auth_event_ids', 'text', (c) => c.notNull())
     .addColumn('redacts', 'text')
     .addColumn('redacted_by', 'text')
+    .addColumn('prev_state_content', 'text')
     .addColumn('sender_device_id', 'text')
     .addColumn('txn_id', 'text')
+    .execute();
+  await db.schema
+    .createIndex('chat_events_transaction')
+    .on('chat_events')
+    .columns(['sender', 'sender_device_id', 'txn_id'])
+    .where('txn_id', 'is not', null)
     .execute();
   await db.schema.createIndex('chat_events_room_order').on('chat_events').columns(['room_id', 'stream_ordering']).execute();
   await db.schema

@@ -1,0 +1,46 @@
+import type { ChatCore } from '../chat.core.js';
+import { nowMs } from '../chat.core.js';
+import { badJson, forbidden, notFound } from '../matrix-error.js';
+import type { RoomsService } from '../rooms/rooms.service.js';
+import { findEvent } from '../rooms/rooms.store.js';
+import { findReceipt, upsertReceipt, upsertRoomAccountData } from './receipts.store.js';
+
+export const RECEIPT_TYPES = new Set(['m.read', 'm.read.private', 'm.fully_read']);
+
+/** Read receipts and the fully-read marker: how far each member has read. */
+export class ReceiptsService {
+  constructor(
+    private readonly core: ChatCore,
+    private readonly rooms: RoomsService,
+  ) {}
+
+  async markRead(roomId: string, userId: string, receiptType: string, eventId: string, threadId = ''): Promise<void> {
+    if (!RECEIPT_TYPES.has(receiptType)) throw badJson(`Unknown receipt type ${receiptType}`);
+    const state = await this.rooms.currentState(roomId);
+    if (!state || state.membership(userId) !== 'join') throw forbidden('You are not in this room');
+    const event = await findEvent(this.core.db, eventId);
+    if (!event || event.roomId !== roomId) throw notFound('Event not found');
+    const members = state.members('join');
+    await this.core.stream.write(async (tx, next) => {
+      if (receiptType === 'm.fully_read') {
+        await upsertRoomAccountData(tx, userId, roomId, 'm.fully_read', { event_id: eventId }, next());
+        return { result: undefined, wake: [userId] };
+      }
+      const thread = threadId;
+      const existing = await findReceipt(tx, roomId, userId, receiptType, thread);
+      // Receipts only move forward: a late receipt for an older event changes nothing.
+      if (existing && Number(existing.event_stream_ordering) >= event.streamOrdering) return { result: undefined, wake: [] };
+      await upsertReceipt(tx, {
+        roomId,
+        userId,
+        receiptType,
+        threadId: thread,
+        eventId,
+        eventStreamOrdering: event.streamOrdering,
+        ts: nowMs(this.core.clock),
+        streamId: next(),
+      });
+      return { result: undefined, wake: receiptType === 'm.read.private' ? [userId] : members };
+    });
+  }
+}
