@@ -36,7 +36,8 @@ export interface Chat extends ChatCore {
 export function createChat(deps: ChatDeps): Chat {
   const stream = new EventStream(deps.db);
   const tokens = new AccessTokens(deps.db, deps.clock);
-  const core: ChatCore = { ...deps, stream, tokens };
+  const changes = { roomEvents: stream.tracker(), receipts: stream.tracker(), accountData: stream.tracker() };
+  const core: ChatCore = { ...deps, stream, tokens, changes };
   const uia = new UserInteractiveAuth(deps.clock);
   const syncExtensions: SyncExtension[] = [];
   const rooms = new RoomsService(core);

@@ -43,6 +43,8 @@ interface Waiter {
 export class EventStream {
   private position = 0;
   private typing = 0;
+  /** The position when this process started: what changed before it is not in any ChangeTracker. */
+  private startPosition = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly lastChange = new Map<string, StreamToken>();
   private readonly waiters = new Map<string, Set<Waiter>>();
@@ -52,6 +54,12 @@ export class EventStream {
   async start(): Promise<void> {
     const head = await this.db.selectFrom('chat_stream_head').select('position').where('id', '=', 1).executeTakeFirstOrThrow();
     this.position = Number(head.position);
+    this.startPosition = this.position;
+  }
+
+  /** A tracker of which keys (rooms, users, devices) changed at which position since this process started. */
+  tracker(): ChangeTracker {
+    return new ChangeTracker(() => this.startPosition);
   }
 
   current(): StreamToken {
@@ -124,4 +132,26 @@ export class EventStream {
 
 function isAfter(change: StreamToken, since: StreamToken): boolean {
   return change.position > since.position || change.typing > since.typing;
+}
+
+/**
+ * Remembers the last position at which each key changed, so a /sync can skip asking the database
+ * about rooms or users that certainly did not change since its token. It only answers "no change"
+ * for tokens from this process's lifetime; older tokens always get "maybe".
+ */
+export class ChangeTracker {
+  private readonly last = new Map<string, number>();
+
+  constructor(private readonly knownFrom: () => number) {}
+
+  mark(key: string, position: number): void {
+    const previous = this.last.get(key);
+    if (previous === undefined || position > previous) this.last.set(key, position);
+  }
+
+  mayHaveChanged(key: string, since: number): boolean {
+    if (since < this.knownFrom()) return true;
+    const changed = this.last.get(key);
+    return changed !== undefined && changed > since;
+  }
 }

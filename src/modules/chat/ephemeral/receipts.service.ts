@@ -23,13 +23,16 @@ export class ReceiptsService {
     const members = state.members('join');
     await this.core.stream.write(async (tx, next) => {
       if (receiptType === 'm.fully_read') {
-        await upsertRoomAccountData(tx, userId, roomId, 'm.fully_read', { event_id: eventId }, next());
+        const position = next();
+        await upsertRoomAccountData(tx, userId, roomId, 'm.fully_read', { event_id: eventId }, position);
+        this.core.changes.accountData.mark(userId, position);
         return { result: undefined, wake: [userId] };
       }
       const thread = threadId;
       const existing = await findReceipt(tx, roomId, userId, receiptType, thread);
       // Receipts only move forward: a late receipt for an older event changes nothing.
       if (existing && Number(existing.event_stream_ordering) >= event.streamOrdering) return { result: undefined, wake: [] };
+      const position = next();
       await upsertReceipt(tx, {
         roomId,
         userId,
@@ -38,8 +41,9 @@ export class ReceiptsService {
         eventId,
         eventStreamOrdering: event.streamOrdering,
         ts: nowMs(this.core.clock),
-        streamId: next(),
+        streamId: position,
       });
+      this.core.changes.receipts.mark(roomId, position);
       return { result: undefined, wake: receiptType === 'm.read.private' ? [userId] : members };
     });
   }

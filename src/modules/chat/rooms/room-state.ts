@@ -25,6 +25,8 @@ function levelMap(value: unknown): Record<string, number> {
 
 /** A room's state at one point of its history, with the questions the authorisation rules ask. */
 export class RoomState {
+  private latest: number | undefined;
+
   constructor(
     readonly roomId: string,
     readonly version: RoomVersion,
@@ -53,9 +55,14 @@ export class RoomState {
     return new RoomState(this.roomId, this.version, entries);
   }
 
-  /** Applies a state event in place: only for the room's live state, owned by the rooms service. */
-  apply(event: StoredEvent): void {
-    if (event.stateKey !== null) this.entries.set(stateKeyOf(event.type, event.stateKey), event);
+  /** The position of the newest state event: the state is the same at every position from there on. */
+  latestPosition(): number {
+    if (this.latest === undefined) {
+      let latest = 0;
+      for (const event of this.entries.values()) latest = Math.max(latest, event.streamOrdering);
+      this.latest = latest;
+    }
+    return this.latest;
   }
 
   membership(userId: string): string {

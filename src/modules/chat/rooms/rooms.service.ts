@@ -38,6 +38,9 @@ export interface NewEvent {
  */
 export class RoomsService implements RoomMembershipView {
   private readonly live = new Map<string, LiveRoom>();
+  /** Each user's memberships, read on every /sync; dropped whenever one of them changes. */
+  private readonly membershipCache = new Map<string, readonly store.MembershipRow[]>();
+  private readonly membershipGeneration = new Map<string, number>();
   private readonly db: Kysely<ChatTables>;
 
   constructor(private readonly core: ChatCore) {
@@ -89,6 +92,7 @@ export class RoomsService implements RoomMembershipView {
       this.live.delete(roomId);
       throw error;
     }
+    for (const user of [creator, ...invitees]) this.forgetMemberships(user);
     return alias ? { roomId, alias } : { roomId };
   }
 
@@ -97,7 +101,7 @@ export class RoomsService implements RoomMembershipView {
     const size = Buffer.byteLength(JSON.stringify(input.content));
     if (size > MAX_EVENT_BYTES) throw new MatrixError(413, 'M_TOO_LARGE', 'Event too large');
     try {
-      return await this.core.stream.write(async (tx, next) => {
+      const event = await this.core.stream.write(async (tx, next) => {
         if (input.txnId !== undefined && input.deviceId !== undefined) {
           const existing = await store.findTransaction(tx, input.sender, input.deviceId, input.txnId);
           if (existing) {
@@ -122,6 +126,9 @@ export class RoomsService implements RoomMembershipView {
         if (input.stateKey !== null && input.type === 'm.room.member') wake.add(input.stateKey);
         return { result: event, wake };
       });
+      // Again after the commit: a /sync that read the old rows in between must not keep them.
+      if (event.type === 'm.room.member' && event.stateKey !== null) this.forgetMemberships(event.stateKey);
+      return event;
     } catch (error) {
       // A failed transaction may have left the in-memory state ahead of the database.
       if (!(error instanceof MatrixError)) this.live.delete(input.roomId);
@@ -157,6 +164,8 @@ export class RoomsService implements RoomMembershipView {
       txnId: extra.txnId ?? null,
     };
     await store.insertEvent(tx, event);
+    this.core.changes.roomEvents.mark(room.roomId, event.streamOrdering);
+    if (event.type === 'm.room.member' && event.stateKey !== null) this.forgetMemberships(event.stateKey);
     room.state = room.state.with(event);
     room.lastEventId = event.eventId;
     room.depth = event.depth;
@@ -228,18 +237,37 @@ export class RoomsService implements RoomMembershipView {
       throw new MatrixError(400, 'M_UNKNOWN', 'Leave the room before forgetting it');
     }
     await store.setForgotten(this.db, roomId, userId);
+    this.forgetMemberships(userId);
+  }
+
+  /** Every room the user has a membership in (any kind), from memory when nothing changed. */
+  async membershipsOf(userId: string): Promise<readonly store.MembershipRow[]> {
+    const cached = this.membershipCache.get(userId);
+    if (cached) return cached;
+    const generation = this.membershipGeneration.get(userId) ?? 0;
+    const rows = await store.membershipsOfUser(this.db, userId);
+    // A membership change while we were reading makes these rows stale: use them once, do not keep them.
+    if ((this.membershipGeneration.get(userId) ?? 0) === generation) this.membershipCache.set(userId, rows);
+    return rows;
+  }
+
+  private forgetMemberships(userId: string): void {
+    this.membershipCache.delete(userId);
+    this.membershipGeneration.set(userId, (this.membershipGeneration.get(userId) ?? 0) + 1);
   }
 
   // RoomMembershipView
 
   async joinedRoomIds(userId: string): Promise<string[]> {
-    return store.roomsWithMembership(this.db, userId, ['join']);
+    return (await this.membershipsOf(userId)).filter((m) => m.membership === 'join').map((m) => m.roomId);
   }
 
   async usersSharingRoomsWith(userId: string): Promise<Set<string>> {
-    const rooms = await this.joinedRoomIds(userId);
-    const users = new Set(await store.joinedUsersOfRooms(this.db, rooms));
-    users.add(userId);
+    const users = new Set<string>([userId]);
+    for (const roomId of await this.joinedRoomIds(userId)) {
+      const state = await this.currentState(roomId);
+      for (const member of state?.members('join') ?? []) users.add(member);
+    }
     return users;
   }
 

@@ -113,15 +113,6 @@ export async function stateEventsAt(db: Executor, roomId: string, position: numb
   return rows.map(toStoredEvent);
 }
 
-export async function latestStateChange(db: Executor, roomId: string): Promise<number> {
-  const row = await db
-    .selectFrom('chat_room_state')
-    .select((s) => s.fn.max('stream_ordering').as('latest'))
-    .where('room_id', '=', roomId)
-    .executeTakeFirst();
-  return Number(row?.latest ?? 0);
-}
-
 export async function lastEventOfRoom(db: Executor, roomId: string): Promise<{ eventId: string; depth: number } | undefined> {
   const row = await db
     .selectFrom('chat_events')

@@ -73,20 +73,19 @@ export class SyncService {
       device_unused_fallback_key_types: [],
     };
 
-    const memberships = (await roomStore.membershipsOfUser(this.db, userId)).filter((m) => !m.forgotten && allowsRoom(filter, m.roomId));
+    const { changes } = this.core;
+    const memberships = (await this.rooms.membershipsOf(userId)).filter((m) => !m.forgotten && allowsRoom(filter, m.roomId));
     const joinedIds = memberships.filter((m) => m.membership === 'join').map((m) => m.roomId);
-    const [receipts, accountData] = await Promise.all([
-      receiptsInRange(this.db, joinedIds, since === null ? 0 : after, upTo.position),
-      accountDataInRange(this.db, userId, after, upTo.position),
-    ]);
-    const readPositions = await readUpTo(this.db, userId, joinedIds);
+    const receiptRooms = since === null ? joinedIds : joinedIds.filter((roomId) => changes.receipts.mayHaveChanged(roomId, after));
+    const receipts = await receiptsInRange(this.db, receiptRooms, after, upTo.position);
+    const accountData = since === null || changes.accountData.mayHaveChanged(userId, after) ? await accountDataInRange(this.db, userId, after, upTo.position) : [];
 
     for (const membership of memberships) {
       const state = await this.rooms.currentState(membership.roomId);
       if (!state) continue;
       const changedInWindow = since === null || membership.streamOrdering > after;
       if (membership.membership === 'join') {
-        const room = await this.joinedRoom(request, since, upTo, membership.streamOrdering, state, receipts, accountData, readPositions);
+        const room = await this.joinedRoom(request, since, upTo, membership.streamOrdering, state, receipts, accountData);
         if (room) response.rooms.join[membership.roomId] = room;
       } else if (membership.membership === 'invite') {
         if (changedInWindow) response.rooms.invite[membership.roomId] = { invite_state: { events: inviteState(state, userId) } };
@@ -109,7 +108,6 @@ export class SyncService {
     state: RoomState,
     receipts: readonly ReceiptRow[],
     accountData: readonly AccountDataRow[],
-    readPositions: ReadonlyMap<string, number>,
   ): Promise<Record<string, unknown> | undefined> {
     const { requester, filter } = request;
     const roomId = state.roomId;
@@ -117,7 +115,10 @@ export class SyncService {
     const windowStart = newlyJoined ? 0 : since.position;
     const limit = filter.timeline.limit ?? DEFAULT_TIMELINE_LIMIT;
 
-    const timeline = await this.timelineEvents(request, roomId, windowStart, upTo.position, limit, newlyJoined);
+    const timeline =
+      newlyJoined || this.core.changes.roomEvents.mayHaveChanged(roomId, windowStart)
+        ? await this.timelineEvents(request, roomId, windowStart, upTo.position, limit, newlyJoined)
+        : { events: [], limited: false };
     const typingChanged = since === null ? this.typing.typingIn(roomId).length > 0 : this.typing.changedAfter(roomId, since.typing);
     const roomReceipts = receipts.filter((r) => r.roomId === roomId && (r.receiptType !== 'm.read.private' || r.userId === requester.userId));
     const roomAccountData = accountData.filter((row) => row.roomId === roomId && allowsEvent(filter.roomAccountData, row));
@@ -129,10 +130,8 @@ export class SyncService {
     if (typingChanged && allowsEvent(filter.ephemeral, { type: 'm.typing' })) ephemeral.push({ type: 'm.typing', content: { user_ids: this.typing.typingIn(roomId) } });
     if (roomReceipts.length > 0 && allowsEvent(filter.ephemeral, { type: 'm.receipt' })) ephemeral.push(receiptEvent(roomReceipts));
 
-    const readPosition = readPositions.get(roomId) ?? joinedAt;
-    const notifications = await unreadCount(this.db, roomId, requester.userId, readPosition, upTo.position);
     const firstPosition = timeline.events[0]?.streamOrdering;
-    return {
+    const room: Record<string, unknown> = {
       summary: summary(state, requester.userId),
       timeline: {
         events: await this.history.formatMany(timeline.events, requester, state.version),
@@ -142,8 +141,15 @@ export class SyncService {
       state: { events: await this.history.formatMany(stateEvents, requester, state.version) },
       ephemeral: { events: ephemeral },
       account_data: { events: roomAccountData.map(basicEvent) },
-      unread_notifications: { notification_count: notifications, highlight_count: 0 },
     };
+    // Counts change only with new events or the user's own receipts; otherwise clients keep the last ones.
+    const ownReceipt = roomReceipts.some((r) => r.userId === requester.userId);
+    if (newlyJoined || timeline.events.length > 0 || ownReceipt) {
+      const readPosition = (await readUpTo(this.db, requester.userId, [roomId])).get(roomId) ?? joinedAt;
+      const notifications = await unreadCount(this.db, roomId, requester.userId, readPosition, upTo.position);
+      room.unread_notifications = { notification_count: notifications, highlight_count: 0 };
+    }
+    return room;
   }
 
   /** The newest `limit` visible, filter-passing events of (after, upTo], oldest first, and whether some were left out. */
@@ -161,10 +167,9 @@ export class SyncService {
    */
   private async stateSection(request: SyncRequest, current: RoomState, timeline: readonly StoredEvent[], changedAfter: number | null, limited: boolean, upTo: number): Promise<StoredEvent[]> {
     const { filter, requester } = request;
-    if (changedAfter !== null && !limited && !filter.state.lazyLoadMembers) return [];
+    if (changedAfter !== null && !limited && (!filter.state.lazyLoadMembers || timeline.length === 0)) return [];
     const position = timeline.length > 0 ? timeline[0]!.streamOrdering - 1 : upTo;
-    const latestChange = await roomStore.latestStateChange(this.db, current.roomId);
-    const atStart = latestChange <= position ? [...current.events()] : await roomStore.stateEventsAt(this.db, current.roomId, position);
+    const atStart = current.latestPosition() <= position ? [...current.events()] : await roomStore.stateEventsAt(this.db, current.roomId, position);
     const inTimeline = new Set(timeline.map((e) => e.eventId));
     const senders = new Set([...timeline.map((e) => e.sender), requester.userId]);
     return atStart.filter((event) => {
@@ -172,8 +177,9 @@ export class SyncService {
       if (!allowsRoomEvent(filter.state, event)) return false;
       const lazyMember = filter.state.lazyLoadMembers && event.type === 'm.room.member';
       if (lazyMember && !senders.has(event.stateKey!)) return false;
-      if (changedAfter === null) return true;
-      return event.streamOrdering > changedAfter || (lazyMember && limited);
+      // Lazy-loading clients may never have seen a sender's member event: send it with their events.
+      if (changedAfter === null || lazyMember) return true;
+      return event.streamOrdering > changedAfter;
     });
   }
 

@@ -23,17 +23,26 @@ export async function accountDataInRange(db: Executor, userId: string, after: nu
 
 const COUNTED_TYPES = ['m.room.message', 'm.room.encrypted', 'm.sticker', 'm.call.invite', 'm.poll.start'];
 
-/** Events by others that count as unread after the given position. */
+/** Clients show "99+" long before this; the cap keeps the count cheap in rooms nobody reads. */
+export const UNREAD_CAP = 100;
+
+/** Events by others that count as unread after the given position, up to UNREAD_CAP. */
 export async function unreadCount(db: Executor, roomId: string, userId: string, after: number, upTo: number): Promise<number> {
   const row = await db
-    .selectFrom('chat_events')
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('chat_events')
+        .select('stream_ordering')
+        .where('room_id', '=', roomId)
+        .where('stream_ordering', '>', after)
+        .where('stream_ordering', '<=', upTo)
+        .where('sender', '!=', userId)
+        .where('type', 'in', COUNTED_TYPES)
+        .where('redacted_by', 'is', null)
+        .limit(UNREAD_CAP)
+        .as('unread'),
+    )
     .select((s) => s.fn.countAll<number>().as('count'))
-    .where('room_id', '=', roomId)
-    .where('stream_ordering', '>', after)
-    .where('stream_ordering', '<=', upTo)
-    .where('sender', '!=', userId)
-    .where('type', 'in', COUNTED_TYPES)
-    .where('redacted_by', 'is', null)
     .executeTakeFirst();
   return Number(row?.count ?? 0);
 }
