@@ -82,7 +82,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const accounts = createAccounts({ db, clock });
   const directory = createDirectory({ db, clock, isTrusted: accounts.isTrusted, config });
   await directory.start();
-  const chat = createChat({ db, clock, config: config.chat, publicUrl: config.publicUrl });
+  const chat = createChat({ db, clock, config: config.chat, publicUrl: config.publicUrl, mediaDir: join(config.dataDir, 'media') });
   await chat.start();
 
   const translators = createTranslators(loadAllCatalogs(), { strict: options.strictMessages ?? false });

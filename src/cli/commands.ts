@@ -6,5 +6,6 @@ import { demoCommand } from './demo.command.js';
 import { importCommand } from './import.command.js';
 import { exportCommand } from './export.command.js';
 import { purgeCommand } from './purge.command.js';
+import { chatAdminCommands } from './chat-admin.command.js';
 
-export const COMMANDS: readonly CliCommand[] = [serveCommand, migrateCommand, userCreateCommand, seedCommand, demoCommand, importCommand, exportCommand, purgeCommand];
+export const COMMANDS: readonly CliCommand[] = [serveCommand, migrateCommand, userCreateCommand, seedCommand, demoCommand, importCommand, exportCommand, purgeCommand, ...chatAdminCommands];

@@ -23,7 +23,7 @@ export function readBody<T extends TSchema>(request: FastifyRequest, check: Type
 
 export function jsonBody(request: FastifyRequest): unknown {
   const body = request.body;
-  if (body === undefined || body === null) return {};
+  if (body === undefined) return {};
   if (Buffer.isBuffer(body)) {
     if (body.length === 0) return {};
     return parseJson(body.toString('utf8'));

@@ -1,3 +1,8 @@
+import type { ChatMediaTables } from './media/media.tables.js';
+import type { KeysTables } from './keys/keys.tables.js';
+import type { ToDeviceTables } from './to-device/to-device.tables.js';
+import type { KeyBackupTables } from './key-backup/key-backup.tables.js';
+
 /** Row shapes of the core chat tables (migration 0020). Times are epoch milliseconds. */
 export interface ChatCoreTables {
   chat_stream_head: { id: number; position: number };
@@ -72,4 +77,4 @@ export interface ChatCoreTables {
 }
 
 /** Every chat table; each area of the module adds its own row shapes here. */
-export type ChatTables = ChatCoreTables;
+export type ChatTables = ChatCoreTables & ChatMediaTables & KeysTables & ToDeviceTables & KeyBackupTables;

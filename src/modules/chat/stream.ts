@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ChatTables } from './chat.tables.js';
+import { readStreamHead, writeStreamHead } from './stream.store.js';
 
 /**
  * Where a client is in the server's streams. `position` orders everything persisted (events,
@@ -52,8 +53,7 @@ export class EventStream {
   constructor(private readonly db: Kysely<ChatTables>) {}
 
   async start(): Promise<void> {
-    const head = await this.db.selectFrom('chat_stream_head').select('position').where('id', '=', 1).executeTakeFirstOrThrow();
-    this.position = Number(head.position);
+    this.position = await readStreamHead(this.db);
     this.startPosition = this.position;
   }
 
@@ -73,7 +73,7 @@ export class EventStream {
       const outcome = await this.db.transaction().execute(async (tx) => {
         const written = await work(tx, () => ++allocated);
         if (allocated !== this.position) {
-          await tx.updateTable('chat_stream_head').set({ position: allocated }).where('id', '=', 1).execute();
+          await writeStreamHead(tx, allocated);
         }
         return written;
       });

@@ -8,7 +8,7 @@ export const CSRF_FIELD = '_csrf';
 /**
  * Double-submit with a signed token: every browser gets a random cookie, forms carry an HMAC of
  * it. A forged cross-site post has neither; a cookie planted from a sibling domain has no valid
- * signature. Only JSON APIs under /api/ and /_matrix/ are exempt: they use no cookies.
+ * signature. Only JSON APIs under /api/, /_matrix/ and /_synapse/ are exempt: they use no cookies.
  */
 export function registerCsrf(app: FastifyInstance, options: { secret: string; secureCookies: boolean }): void {
   const sign = (value: string) => createHmac('sha256', options.secret).update(value).digest('base64url');
@@ -44,7 +44,12 @@ function isUnsafe(request: FastifyRequest): boolean {
 }
 
 function isExempt(request: FastifyRequest): boolean {
-  return request.url.startsWith('/api/') || request.url.startsWith('/_matrix/') || request.url.startsWith('/.well-known/');
+  return (
+    request.url.startsWith('/api/') ||
+    request.url.startsWith('/_matrix/') ||
+    request.url.startsWith('/_synapse/') ||
+    request.url.startsWith('/.well-known/')
+  );
 }
 
 function safeEqual(a: string, b: string): boolean {

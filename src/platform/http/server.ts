@@ -39,6 +39,13 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
     trustProxy: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // A URL that cannot be decoded never reaches a route; answer it in the caller's language of errors.
+    frameworkErrors: (_error, request, reply) => {
+      const body: Record<string, unknown> = /^\/_(matrix|synapse)\//.test(request.url)
+        ? { errcode: 'M_INVALID_PARAM', error: 'Malformed URL' }
+        : { error: { code: 'bad_request', message: 'Bad request' } };
+      void (reply as unknown as FastifyReply).code(400).type('application/json').send(body);
+    },
   });
 
   app.removeContentTypeParser('text/plain');
@@ -96,6 +103,7 @@ function isSessionFree(url: string): boolean {
     url.startsWith('/api/') ||
     url.startsWith('/maps/') ||
     url.startsWith('/_matrix/') ||
+    url.startsWith('/_synapse/') ||
     url.startsWith('/.well-known/') ||
     url === '/healthz'
   );

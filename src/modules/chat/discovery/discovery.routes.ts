@@ -8,6 +8,7 @@ const SPEC_VERSIONS = ['v1.1', 'v1.2', 'v1.3', 'v1.4', 'v1.5', 'v1.6', 'v1.7', '
 
 export function registerWellKnownRoutes(app: FastifyInstance, core: ChatCore): void {
   app.get('/.well-known/matrix/client', async () => ({ 'm.homeserver': { base_url: core.publicUrl } }));
+  app.options('/.well-known/matrix/*', async (_request, reply) => reply.status(204).send());
 }
 
 export function registerDiscoveryRoutes(scope: FastifyInstance, core: ChatCore): void {

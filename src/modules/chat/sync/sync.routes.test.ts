@@ -139,12 +139,16 @@ describeEachDialect('chat /sync', (dialect) => {
     await bob.requestOk('PUT', `${room(roomId)}/typing/${encodeURIComponent(bob.userId)}`, { body: { typing: false } });
   });
 
-  test('unread counts fall to zero after a read receipt', async () => {
+  test('unread counts follow the push rules and fall to zero after a read receipt', async () => {
     const roomId = await sharedRoom();
     await alice.sendMessage(roomId, 'een');
+    await alice.requestOk('PUT', `${room(roomId)}/send/m.room.message/mention-1`, {
+      body: { msgtype: 'm.text', body: 'Bob, kuck hei', 'm.mentions': { user_ids: [bob.userId] } },
+    });
+    await alice.requestOk('PUT', `${room(roomId)}/send/m.room.message/notice-1`, { body: { msgtype: 'm.notice', body: 'Bot' } });
     const last = await alice.sendMessage(roomId, 'zwee');
     const before = await bob.sync();
-    assert.equal(before.rooms?.join?.[roomId]?.unread_notifications?.notification_count, 2);
+    assert.deepEqual(before.rooms?.join?.[roomId]?.unread_notifications, { notification_count: 3, highlight_count: 1 }, 'notices do not count; the mention highlights');
     await bob.requestOk('POST', `${room(roomId)}/read_markers`, { body: { 'm.fully_read': last, 'm.read': last } });
     const afterRead = await bob.sync();
     assert.equal(afterRead.rooms?.join?.[roomId]?.unread_notifications?.notification_count, 0);

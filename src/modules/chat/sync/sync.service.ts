@@ -12,7 +12,10 @@ import * as roomStore from '../rooms/rooms.store.js';
 import type { TypingTracker } from '../ephemeral/typing.js';
 import { readUpTo, receiptsInRange, type ReceiptRow } from '../ephemeral/receipts.store.js';
 import { allowsEvent, allowsRoom, allowsRoomEvent, type SyncFilter } from './filters.js';
-import { accountDataInRange, unreadCount, type AccountDataRow } from './sync.store.js';
+import { accountDataInRange, unreadCandidates, type AccountDataRow } from './sync.store.js';
+import type { PushRules } from '../push/push-rules.service.js';
+import type { PushRuleset } from '../push/push-rules.js';
+import { evaluatePushRules } from '../push/push-evaluator.js';
 import type { BasicEvent, SyncExtension, SyncResponse, SyncWindow } from './sync-types.js';
 
 export interface SyncRequest {
@@ -39,6 +42,7 @@ export class SyncService {
     private readonly rooms: RoomsService,
     private readonly history: HistoryService,
     private readonly typing: TypingTracker,
+    private readonly pushRules: PushRules,
     private readonly extensions: readonly SyncExtension[],
   ) {
     this.db = core.db;
@@ -146,10 +150,35 @@ export class SyncService {
     const ownReceipt = roomReceipts.some((r) => r.userId === requester.userId);
     if (newlyJoined || timeline.events.length > 0 || ownReceipt) {
       const readPosition = (await readUpTo(this.db, requester.userId, [roomId])).get(roomId) ?? joinedAt;
-      const notifications = await unreadCount(this.db, roomId, requester.userId, readPosition, upTo.position);
-      room.unread_notifications = { notification_count: notifications, highlight_count: 0 };
+      room.unread_notifications = await this.unreadNotifications(requester.userId, state, readPosition, upTo.position);
     }
     return room;
+  }
+
+  /** Notification and highlight counts since the user's read receipt, as their push rules decide. */
+  private async unreadNotifications(userId: string, state: RoomState, readPosition: number, upTo: number) {
+    const candidates = await unreadCandidates(this.db, state.roomId, userId, readPosition, upTo);
+    if (candidates.length === 0) return { notification_count: 0, highlight_count: 0 };
+    const ruleset: PushRuleset = await this.pushRules.ruleset(userId);
+    const displayName = state.get('m.room.member', userId)?.content.displayname;
+    const context = {
+      userId,
+      displayName: typeof displayName === 'string' ? displayName : null,
+      roomMemberCount: state.members('join').length,
+      notificationsPowerLevels: state.powerLevels().notifications,
+    };
+    let notifications = 0;
+    let highlights = 0;
+    for (const event of candidates) {
+      const outcome = evaluatePushRules(
+        ruleset,
+        { type: event.type, sender: event.sender, room_id: event.roomId, state_key: event.stateKey ?? undefined, content: event.content },
+        { ...context, senderPowerLevel: state.userLevel(event.sender) },
+      );
+      if (outcome.notify) notifications += 1;
+      if (outcome.highlight) highlights += 1;
+    }
+    return { notification_count: notifications, highlight_count: highlights };
   }
 
   /** The newest `limit` visible, filter-passing events of (after, upTo], oldest first, and whether some were left out. */

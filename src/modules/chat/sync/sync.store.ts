@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ChatTables } from '../chat.tables.js';
+import type { StoredEvent } from '../rooms/event.js';
+import { toStoredEvent } from '../rooms/rooms.store.js';
 
 type Executor = Kysely<ChatTables>;
 
@@ -21,30 +23,23 @@ export async function accountDataInRange(db: Executor, userId: string, after: nu
   return rows.map((r) => ({ roomId: r.room_id, type: r.type, content: JSON.parse(r.content) as Record<string, unknown> }));
 }
 
-const COUNTED_TYPES = ['m.room.message', 'm.room.encrypted', 'm.sticker', 'm.call.invite', 'm.poll.start'];
-
-/** Clients show "99+" long before this; the cap keeps the count cheap in rooms nobody reads. */
+/** Clients show "99+" long before this; the cap keeps counting cheap in rooms nobody reads. */
 export const UNREAD_CAP = 100;
 
-/** Events by others that count as unread after the given position, up to UNREAD_CAP. */
-export async function unreadCount(db: Executor, roomId: string, userId: string, after: number, upTo: number): Promise<number> {
-  const row = await db
-    .selectFrom((eb) =>
-      eb
-        .selectFrom('chat_events')
-        .select('stream_ordering')
-        .where('room_id', '=', roomId)
-        .where('stream_ordering', '>', after)
-        .where('stream_ordering', '<=', upTo)
-        .where('sender', '!=', userId)
-        .where('type', 'in', COUNTED_TYPES)
-        .where('redacted_by', 'is', null)
-        .limit(UNREAD_CAP)
-        .as('unread'),
-    )
-    .select((s) => s.fn.countAll<number>().as('count'))
-    .executeTakeFirst();
-  return Number(row?.count ?? 0);
+/** The newest events by others after the given position, up to UNREAD_CAP: what push rules count. */
+export async function unreadCandidates(db: Executor, roomId: string, userId: string, after: number, upTo: number): Promise<StoredEvent[]> {
+  const rows = await db
+    .selectFrom('chat_events')
+    .selectAll()
+    .where('room_id', '=', roomId)
+    .where('stream_ordering', '>', after)
+    .where('stream_ordering', '<=', upTo)
+    .where('sender', '!=', userId)
+    .where('redacted_by', 'is', null)
+    .orderBy('stream_ordering', 'desc')
+    .limit(UNREAD_CAP)
+    .execute();
+  return rows.map(toStoredEvent);
 }
 
 export async function saveFilter(db: Executor, userId: string, filterId: string, definition: string): Promise<void> {
