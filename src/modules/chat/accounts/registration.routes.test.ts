@@ -36,6 +36,27 @@ describeEachDialect('chat registration', (dialect) => {
       assert.deepEqual(devices.devices.map((d) => d.display_name), ['Anna’s phone']);
     });
 
+    test('one address cannot create accounts without end', async () => {
+      const limited = await buildTestApp(dialect);
+      try {
+        const anonymous = await matrixClient(limited);
+        const register = async (username: string) => {
+          const challenge = await anonymous.request('POST', REGISTER, { body: {}, token: null });
+          return anonymous.request('POST', REGISTER, {
+            body: { username, password: TEST_PASSWORD, inhibit_login: true, auth: { type: 'm.login.dummy', session: challenge.body.session } },
+            token: null,
+          });
+        };
+        for (let i = 0; i < 30; i++) assert.equal((await register(`flood${i}`)).status, 200);
+        const refused = await register('flood30');
+        assert.equal(refused.status, 429);
+        assert.equal(refused.body.errcode, 'M_LIMIT_EXCEEDED');
+        assert.ok(Number(refused.body.retry_after_ms) > 0);
+      } finally {
+        await limited.close();
+      }
+    });
+
     test('the username is checked before the stages: taken, malformed, or reserved', async () => {
       const taken = await client.request('POST', REGISTER, { body: { username: 'anna', password: TEST_PASSWORD }, token: null });
       assert.deepEqual([taken.status, taken.body.errcode], [400, 'M_USER_IN_USE']);

@@ -8,6 +8,7 @@ import type { StageCheck } from '../auth/user-interactive.js';
 import { AuthDict } from './auth-dict.js';
 import { checkPasswordStrength } from './passwords.js';
 import { REGISTRATION_TOKEN_STAGE } from './registration-tokens.js';
+import { FailureBudget } from './failure-budget.js';
 
 /** The registration token stage carries its token in the auth dict. */
 const RegistrationAuth = Type.Composite([AuthDict, Type.Object({ token: Type.Optional(Type.Unknown()) })]);
@@ -30,7 +31,12 @@ function registrationFlows(mode: Exclude<ChatRegistration, 'closed'>): string[][
   return mode === 'open' ? [[DUMMY_STAGE], [REGISTRATION_TOKEN_STAGE]] : [[REGISTRATION_TOKEN_STAGE]];
 }
 
+/** New accounts per client address and hour: enough for a family or a course room behind one address, not for a bot. */
+const ACCOUNTS_PER_ADDRESS_HOUR = 30;
+
 export function registerRegistrationRoutes(scope: FastifyInstance, chat: Chat): void {
+  const newAccounts = new FailureBudget({ maxFailures: ACCOUNTS_PER_ADDRESS_HOUR, windowMs: 3_600_000, clock: chat.clock });
+
   scope.post('/client/v3/register', async (request) => {
     const kind = queryString(request, 'kind') ?? 'user';
     if (kind === 'guest') throw new MatrixError(403, 'M_GUEST_ACCESS_FORBIDDEN', 'Guest accounts are not available on this server');
@@ -50,6 +56,7 @@ export function registerRegistrationRoutes(scope: FastifyInstance, chat: Chat): 
       chat.uia.require({ auth: body.auth, flows: registrationFlows(mode), stages, purpose: 'register' }),
     );
     if (body.password === undefined) throw missingParam('password is required');
+    newAccounts.check(request.ip);
 
     // Every flow has one stage, so the request that completes it carries that stage's auth.
     const token = body.auth?.type === REGISTRATION_TOKEN_STAGE ? body.auth.token : undefined;
@@ -58,6 +65,7 @@ export function registerRegistrationRoutes(scope: FastifyInstance, chat: Chat): 
       password: body.password,
       registrationToken: typeof token === 'string' ? token : undefined,
     });
+    newAccounts.recordFailure(request.ip);
     const registered = { user_id: account.userId, home_server: chat.config.serverName };
     if (body.inhibit_login) return registered;
     const session = await chat.accounts.startSession(account.userId, {
