@@ -138,6 +138,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     chat,
     async close() {
       clearInterval(housekeeping);
+      chat.stop();
       await http.close();
       await database.close();
     },

@@ -38,9 +38,9 @@ export function chatPlugin(chat: Chat) {
         registerAccountDataRoutes(scope, chat);
         registerPushRuleRoutes(scope, chat);
         registerMediaRoutes(scope, chat);
-        registerKeysRoutes(scope, { core: chat, keys: chat.keys, uia: chat.uia });
-        registerToDeviceRoutes(scope, chat, chat.toDevice);
-        registerKeyBackupRoutes(scope, chat, chat.keyBackup);
+        registerKeysRoutes(scope, chat);
+        registerToDeviceRoutes(scope, chat);
+        registerKeyBackupRoutes(scope, chat);
         registerRegistrationRoutes(scope, chat);
         registerSessionRoutes(scope, chat);
         registerAccountRoutes(scope, chat);

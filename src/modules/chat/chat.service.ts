@@ -53,6 +53,8 @@ export interface Chat extends ChatCore {
   readonly accounts: ChatAccounts;
   readonly admin: ChatAdmin;
   start(): Promise<void>;
+  /** Ends every waiting /sync at once, before the HTTP server and the database close. */
+  stop(): void;
 }
 
 export function createChat(deps: ChatDeps): Chat {
@@ -100,6 +102,10 @@ export function createChat(deps: ChatDeps): Chat {
     admin,
     async start() {
       await stream.start();
+    },
+    stop() {
+      stream.close();
+      typing.stop();
     },
   };
 }

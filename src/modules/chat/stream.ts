@@ -46,6 +46,7 @@ export class EventStream {
   private typing = 0;
   /** The position when this process started: what changed before it is not in any ChangeTracker. */
   private startPosition = 0;
+  private isClosed = false;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly lastChange = new Map<string, StreamToken>();
   private readonly waiters = new Map<string, Set<Waiter>>();
@@ -106,11 +107,21 @@ export class EventStream {
     }
   }
 
+  /** Set once the server shuts down: sleeping syncs return at once and must not touch the database again. */
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  close(): void {
+    this.isClosed = true;
+    for (const sleeping of this.waiters.values()) for (const waiter of sleeping) waiter.resolve();
+  }
+
   /** Resolves when something for `user` happened after `since`, or after `timeoutMs`, or when `signal` aborts. */
   waitForChange(user: string, since: StreamToken, timeoutMs: number, signal?: AbortSignal): Promise<void> {
     const changed = this.lastChange.get(user);
     if (changed && isAfter(changed, since)) return Promise.resolve();
-    if (timeoutMs <= 0 || signal?.aborted) return Promise.resolve();
+    if (timeoutMs <= 0 || signal?.aborted || this.isClosed) return Promise.resolve();
     return new Promise((resolve) => {
       let set = this.waiters.get(user);
       if (!set) this.waiters.set(user, (set = new Set()));

@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { ChatCore } from '../chat.core.js';
+import type { Chat } from '../chat.service.js';
 import { authenticate, bodySchema, queryString, readBody, routeParam } from '../chat.http.js';
 import { missingParam } from '../matrix-error.js';
-import type { KeyBackupService } from './key-backup.service.js';
 
 const KeyBackupData = Type.Object({
   first_message_index: Type.Integer({ minimum: 0 }),
@@ -25,8 +24,9 @@ function backupVersion(request: FastifyRequest): string {
   return version;
 }
 
-export function registerKeyBackupRoutes(scope: FastifyInstance, core: ChatCore, backup: KeyBackupService): void {
-  const owner = async (request: FastifyRequest) => (await authenticate(request, core.tokens)).userId;
+export function registerKeyBackupRoutes(scope: FastifyInstance, chat: Chat): void {
+  const backup = chat.keyBackup;
+  const owner = async (request: FastifyRequest) => (await authenticate(request, chat.tokens)).userId;
 
   // POST /_matrix/client/v3/room_keys/version
   scope.post('/client/v3/room_keys/version', async (request) => {

@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTestApp, describeEachDialect, type TestApp } from '../../../../test/support/test-app.js';
-import { TEST_PASSWORD, createTestUser, type MatrixJson, type MatrixTestClient } from '../../../../test/support/matrix-client.js';
+import { TEST_PASSWORD, createTestUser, matrixClient, type MatrixJson, type MatrixTestClient } from '../../../../test/support/matrix-client.js';
 import { crossSigningKey, crossSigningSet, deviceKeys, newSigningKey, signJson, type CrossSigningSet, type SigningKey } from '../../../../test/support/e2ee-keys.js';
 
 const KEYS = '/_matrix/client/v3/keys';
@@ -104,6 +104,15 @@ describeEachDialect('chat cross-signing', (dialect) => {
     assert.equal(someoneElses.status, 400);
     assert.equal(someoneElses.body.errcode, 'M_INVALID_PARAM');
     assert.deepEqual((await query(alice.client, userId)).master_keys, {}, 'nothing was stored');
+  });
+
+  test('a cross-signing key may not share its id with one of the user\'s devices', async () => {
+    const alice = await newUser();
+    const set = crossSigningSet(alice.client.userId);
+    await (await matrixClient(app)).login(alice.client.userId, undefined, { deviceId: set.selfSigning.publicKey });
+    const clash = await alice.client.request('POST', `${KEYS}/device_signing/upload`, { body: set.upload });
+    assert.equal(clash.status, 403);
+    assert.equal(clash.body.errcode, 'M_FORBIDDEN');
   });
 
   test('signatures on own devices, own master key and others\' master keys are merged into key queries', async () => {

@@ -1,12 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { ChatCore } from '../chat.core.js';
-import type { UserInteractiveAuth } from '../auth/user-interactive.js';
-import { passwordStage } from '../auth/password-stage.js';
+import type { Chat } from '../chat.service.js';
 import { authenticate, bodySchema, queryString, readBody } from '../chat.http.js';
 import { invalidParam, missingParam } from '../matrix-error.js';
 import { parseToken } from '../stream.js';
-import type { KeysService } from './keys.service.js';
 
 const Signatures = Type.Record(Type.String(), Type.Record(Type.String(), Type.String()));
 const KeyObject = Type.Object({ key: Type.String(), signatures: Signatures });
@@ -44,34 +41,29 @@ const checkDeviceSigning = bodySchema(
 );
 const checkSignatures = bodySchema(Type.Record(Type.String(), Type.Record(Type.String(), Type.Object({}))));
 
-interface KeysRouteDeps {
-  readonly core: ChatCore;
-  readonly keys: KeysService;
-  readonly uia: UserInteractiveAuth;
-}
-
-export function registerKeysRoutes(scope: FastifyInstance, { core, keys, uia }: KeysRouteDeps): void {
+export function registerKeysRoutes(scope: FastifyInstance, chat: Chat): void {
+  const { keys } = chat;
   // POST /_matrix/client/v3/keys/upload
   scope.post('/client/v3/keys/upload', async (request) => {
-    const requester = await authenticate(request, core.tokens);
+    const requester = await authenticate(request, chat.tokens);
     return keys.devices.upload(requester, readBody(request, checkUpload));
   });
 
   // POST /_matrix/client/v3/keys/query
   scope.post('/client/v3/keys/query', async (request) => {
-    const requester = await authenticate(request, core.tokens);
+    const requester = await authenticate(request, chat.tokens);
     return keys.query(requester.userId, readBody(request, checkQuery).device_keys);
   });
 
   // POST /_matrix/client/v3/keys/claim
   scope.post('/client/v3/keys/claim', async (request) => {
-    await authenticate(request, core.tokens);
+    await authenticate(request, chat.tokens);
     return keys.devices.claim(readBody(request, checkClaim).one_time_keys);
   });
 
   // GET /_matrix/client/v3/keys/changes
   scope.get('/client/v3/keys/changes', async (request) => {
-    const requester = await authenticate(request, core.tokens);
+    const requester = await authenticate(request, chat.tokens);
     const [from, to] = (['from', 'to'] as const).map((name) => {
       const raw = queryString(request, name);
       if (raw === undefined) throw missingParam(`${name} is required`);
@@ -84,22 +76,15 @@ export function registerKeysRoutes(scope: FastifyInstance, { core, keys, uia }: 
 
   // POST /_matrix/client/v3/keys/device_signing/upload
   scope.post('/client/v3/keys/device_signing/upload', async (request) => {
-    const requester = await authenticate(request, core.tokens);
+    const requester = await authenticate(request, chat.tokens);
     const { auth, ...upload } = readBody(request, checkDeviceSigning);
-    await keys.crossSigning.uploadKeys(requester.userId, upload, () =>
-      uia.require({
-        auth,
-        flows: [['m.login.password']],
-        stages: { 'm.login.password': passwordStage(core.db, requester.userId) },
-        purpose: `device-signing:${requester.userId}`,
-      }),
-    );
+    await keys.crossSigning.uploadKeys(requester.userId, upload, () => chat.accounts.confirmPassword(requester.userId, auth, 'device-signing'));
     return {};
   });
 
   // POST /_matrix/client/v3/keys/signatures/upload
   scope.post('/client/v3/keys/signatures/upload', async (request) => {
-    const requester = await authenticate(request, core.tokens);
+    const requester = await authenticate(request, chat.tokens);
     return keys.crossSigning.uploadSignatures(requester.userId, readBody(request, checkSignatures));
   });
 }

@@ -286,7 +286,7 @@ export class RoomsService implements RoomMembershipView {
         for (const member of members) (sharingNow.has(member) ? joined : left).add(member);
       } else if (change.content.membership === 'join' && sharingNow.has(subject)) {
         joined.add(subject);
-      } else if (!sharingNow.has(subject)) {
+      } else if ((change.content.membership === 'leave' || change.content.membership === 'ban') && !sharingNow.has(subject)) {
         left.add(subject);
       }
     }

@@ -169,4 +169,17 @@ describeEachDialect('chat /sync', (dialect) => {
     assert.equal(later.rooms?.join?.[roomId], undefined);
     assert.equal(later.rooms?.leave?.[roomId], undefined);
   });
+
+  test('shutting down ends waiting long polls at once, with an answer rather than an error', async () => {
+    const server = await buildTestApp(dialect);
+    const dave = await createTestUser(server, 'dave');
+    const start = await dave.sync();
+    const waiting = dave.request('GET', '/_matrix/client/v3/sync', { query: { since: start.next_batch, timeout: 30_000 } });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const closing = Date.now();
+    await server.close();
+    const answer = await waiting;
+    assert.ok(Date.now() - closing < 5_000, 'close did not wait for the long poll');
+    assert.equal(answer.status, 200);
+  });
 });

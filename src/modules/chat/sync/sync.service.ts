@@ -59,6 +59,7 @@ export class SyncService {
       const remaining = deadline - Date.now();
       if (since === null || !isEmpty(response) || remaining <= 0 || request.signal?.aborted) return response;
       await this.core.stream.waitForChange(request.requester.userId, upTo, remaining, request.signal);
+      if (this.core.stream.closed) return response;
     }
   }
 
