@@ -7,17 +7,21 @@ import type { CliCommand } from './command.js';
 export const demoCommand: CliCommand = {
   name: 'demo',
   usage: 'demo',
-  summary: 'Migrate, add the demo data if the directory is empty, then run the web server.',
+  summary: 'Migrate, add the demo data if the directory is empty (and the demo chat), then run the web server.',
   options: {},
   async run() {
     const app = await buildApp(loadConfig());
     try {
       const contents = await app.directory.contents();
-      if (contents.demo + contents.real === 0) {
-        const code = reportSeed(await seedApp(app, {}), false);
-        if (code !== 0) return code;
-      } else if (contents.real === 0) {
-        printDemoAccounts();
+      // A directory holding real data is served as it is; otherwise the demo is (re)completed, which
+      // also brings the demo chat to databases seeded before the messenger existed.
+      if (contents.real === 0) {
+        const outcome = await seedApp(app, {});
+        if (outcome.state === 'already_seeded') printDemoAccounts(outcome.chat);
+        else {
+          const code = reportSeed(outcome, false);
+          if (code !== 0) return code;
+        }
       }
     } finally {
       await app.close();

@@ -1,12 +1,12 @@
 import { loadConfig } from '../config/config.js';
 import { buildApp, type App } from '../app.js';
-import { DEMO_ACCOUNTS, seedDemo, type SeedOutcome } from '../modules/demo/index.js';
+import { DEMO_ACCOUNTS, seedDemo, type DemoChatOutcome, type SeedOutcome } from '../modules/demo/index.js';
 import type { CliCommand } from './command.js';
 
 export const seedCommand: CliCommand = {
   name: 'seed',
   usage: 'seed --demo [--replace] [--seed WORD]',
-  summary: 'Fill an empty directory with invented demo data and demo accounts.',
+  summary: 'Fill an empty directory with invented demo data, demo accounts and a demo chat.',
   options: {
     demo: { type: 'boolean' },
     replace: { type: 'boolean' },
@@ -29,7 +29,7 @@ export const seedCommand: CliCommand = {
 
 export function seedApp(app: App, options: { replace?: boolean; seed?: string | undefined }): Promise<SeedOutcome> {
   return seedDemo(
-    { directory: app.directory, accounts: app.accounts },
+    { directory: app.directory, accounts: app.accounts, chat: app.chat },
     { now: new Date(), replace: options.replace ?? false, ...(options.seed ? { seed: options.seed } : {}) },
   );
 }
@@ -49,7 +49,7 @@ export function reportSeed(outcome: SeedOutcome, replaceAsked: boolean): number 
           ? 'The demo data is already there.'
           : 'The demo data is already there; nothing changed. Add --replace to start again from fresh demo data.',
       );
-      printDemoAccounts();
+      printDemoAccounts(outcome.chat);
       return 0;
     case 'seeded':
     case 'replaced': {
@@ -58,16 +58,32 @@ export function reportSeed(outcome: SeedOutcome, replaceAsked: boolean): number 
         `${outcome.state === 'seeded' ? 'Seeded' : 'Replaced'} the demo directory: ${organizations} organisations, ` +
           `${locations} places, ${offers} offers, ${sessions} sessions (all marked as demo data).`,
       );
-      printDemoAccounts();
+      printDemoAccounts(outcome.chat);
       return 0;
     }
   }
 }
 
-export function printDemoAccounts(): void {
+export function printDemoAccounts(chat: DemoChatOutcome): void {
   console.log('\nDemo accounts (published passwords: never use them on a real directory):');
   for (const account of DEMO_ACCOUNTS) {
     const role = account.role === 'provider' ? (account.trusted ? 'trusted provider' : 'provider') : account.role;
     console.log(`  ${role.padEnd(17)} ${account.email.padEnd(34)} ${account.password}`);
   }
+  printDemoChat(chat);
+}
+
+function printDemoChat(chat: DemoChatOutcome): void {
+  if (chat.state === 'refused_real_users') {
+    console.log(
+      `\nNo demo chat accounts were added: the messenger already has ${chat.real} accounts that are not demo accounts.`,
+    );
+    return;
+  }
+  console.log(`\nDemo chat accounts on the messenger ${chat.serverName} (published passwords, demo only):`);
+  console.log(`  In Element, choose another homeserver and type ${chat.homeserverUrl}, then sign in with:`);
+  for (const { account, userId } of chat.accounts) {
+    console.log(`  ${account.description.padEnd(28)} ${userId.padEnd(34)} ${account.password}`);
+  }
+  console.log(`  Demo room: ${chat.roomAlias} (${chat.roomName})`);
 }

@@ -5,6 +5,7 @@ import * as m0022 from './migrations/0022_chat_media.js';
 export type { Chat, ChatDeps } from './chat.service.js';
 export type { ChatTables } from './chat.tables.js';
 export { createChat } from './chat.service.js';
+export { userIdFor } from './chat.core.js';
 export { chatPlugin } from './chat.plugin.js';
 export { MatrixError } from './matrix-error.js';
 

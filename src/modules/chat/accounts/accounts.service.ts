@@ -88,6 +88,11 @@ export class ChatAccounts {
     return account;
   }
 
+  /** How many accounts exist besides these (the demo seed adds its accounts only where nobody else has one). */
+  countUsersOtherThan(userIds: readonly string[]): Promise<number> {
+    return store.countUsersExcept(this.deps.db, userIds);
+  }
+
   /** The localpart the username gives, or M_INVALID_USERNAME / M_USER_IN_USE. */
   async availableLocalpart(username: string): Promise<string> {
     const localpart = localpartFor(username, this.deps.config);

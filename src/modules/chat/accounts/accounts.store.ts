@@ -57,6 +57,14 @@ export async function findUser(db: Db, userId: string): Promise<ChatUser | undef
   };
 }
 
+/** Accounts other than the given ones, deactivated or not. */
+export async function countUsersExcept(db: Db, userIds: readonly string[]): Promise<number> {
+  let query = db.selectFrom('chat_users').select((eb) => eb.fn.countAll<number>().as('count'));
+  if (userIds.length > 0) query = query.where('user_id', 'not in', [...userIds]);
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 export async function localpartTaken(db: Db, localpart: string): Promise<boolean> {
   const row = await db.selectFrom('chat_users').select('user_id').where('localpart', '=', localpart).executeTakeFirst();
   return row !== undefined;
