@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import { MatrixError } from '../matrix-error.js';
 import { baseType } from './media-headers.js';
 
@@ -68,6 +67,8 @@ export const thumbnailType = (contentType: string): Thumbnail['contentType'] =>
  */
 export async function renderThumbnail(sourcePath: string, contentType: string, size: ThumbnailSize): Promise<Thumbnail> {
   try {
+    // libvips costs about 30 MB of memory: loaded with the first thumbnail, not at start.
+    const { default: sharp } = await import('sharp');
     const image = sharp(sourcePath, { limitInputPixels: MAX_INPUT_PIXELS });
     const metadata = await image.metadata();
     if (!SOURCE_FORMATS.has(metadata.format)) throw cannotThumbnail();
