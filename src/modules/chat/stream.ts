@@ -29,6 +29,8 @@ export interface StreamWrite<T> {
   readonly result: T;
   /** Users whose /sync should wake up because of this write. */
   readonly wake: Iterable<string>;
+  /** Runs after the commit and before anyone wakes: in-memory caches a woken /sync reads must be current by then. */
+  readonly afterCommit?: () => void;
 }
 
 interface Waiter {
@@ -78,6 +80,7 @@ export class EventStream {
         }
         return written;
       });
+      outcome.afterCommit?.();
       if (allocated !== this.position) {
         this.position = allocated;
         this.wake(outcome.wake);

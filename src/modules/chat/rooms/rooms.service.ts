@@ -86,13 +86,16 @@ export class RoomsService implements RoomMembershipView {
           await this.appendTo(tx, room, candidate, next, { deviceId });
         }
         this.live.set(roomId, room);
-        return { result: undefined, wake: [creator, ...invitees] };
+        // Again after the commit: a /sync that read the old rows in between must not keep them.
+        const afterCommit = () => {
+          for (const user of [creator, ...invitees]) this.forgetMemberships(user);
+        };
+        return { result: undefined, wake: [creator, ...invitees], afterCommit };
       });
     } catch (error) {
       this.live.delete(roomId);
       throw error;
     }
-    for (const user of [creator, ...invitees]) this.forgetMemberships(user);
     return alias ? { roomId, alias } : { roomId };
   }
 
@@ -124,10 +127,13 @@ export class RoomsService implements RoomMembershipView {
         if (original && original.roomId === input.roomId) await store.markRedacted(tx, original.eventId, event.eventId);
         const wake = new Set([...before.members('join'), ...room.state.members('join')]);
         if (input.stateKey !== null && input.type === 'm.room.member') wake.add(input.stateKey);
-        return { result: event, wake };
+        // Again after the commit: a /sync that read the old rows in between must not keep them.
+        const member = event.type === 'm.room.member' ? event.stateKey : null;
+        const afterCommit = () => {
+          if (member !== null) this.forgetMemberships(member);
+        };
+        return { result: event, wake, afterCommit };
       });
-      // Again after the commit: a /sync that read the old rows in between must not keep them.
-      if (event.type === 'm.room.member' && event.stateKey !== null) this.forgetMemberships(event.stateKey);
       return event;
     } catch (error) {
       // A failed transaction may have left the in-memory state ahead of the database.
