@@ -21,6 +21,8 @@ export interface ChatCore {
 export interface ChatChanges {
   /** By room id: a new event. */
   readonly roomEvents: ChangeTracker;
+  /** By room id: a membership change. */
+  readonly memberships: ChangeTracker;
   /** By room id: a new read receipt. */
   readonly receipts: ChangeTracker;
   /** By user id: global or room account data written. */

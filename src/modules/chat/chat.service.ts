@@ -60,7 +60,7 @@ export interface Chat extends ChatCore {
 export function createChat(deps: ChatDeps): Chat {
   const stream = new EventStream(deps.db);
   const tokens = new AccessTokens(deps.db, deps.clock);
-  const changes = { roomEvents: stream.tracker(), receipts: stream.tracker(), accountData: stream.tracker() };
+  const changes = { roomEvents: stream.tracker(), memberships: stream.tracker(), receipts: stream.tracker(), accountData: stream.tracker() };
   const core: ChatCore = { ...deps, stream, tokens, changes };
   const uia = new UserInteractiveAuth(deps.clock);
   const syncExtensions: SyncExtension[] = [];
@@ -76,7 +76,7 @@ export function createChat(deps: ChatDeps): Chat {
   const toDevice = new ToDeviceService(core);
   const keyBackup = new KeyBackupService(deps.db);
   syncExtensions.push(keys.syncExtension, toDevice.syncExtension);
-  const sync = new SyncService(core, rooms, history, typing, pushRules, syncExtensions);
+  const sync = new SyncService(core, rooms, history, typing, pushRules, receipts, syncExtensions);
   const accounts = new ChatAccounts({ db: deps.db, clock: deps.clock, config: deps.config, tokens, uia, rooms });
   accounts.onDeviceRemoved(async (userId, deviceId) => {
     await keys.forgetDevice(userId, deviceId);

@@ -3,12 +3,15 @@ import { nowMs } from '../chat.core.js';
 import { badJson, forbidden, notFound } from '../matrix-error.js';
 import type { RoomsService } from '../rooms/rooms.service.js';
 import { findEvent } from '../rooms/rooms.store.js';
-import { findReceipt, upsertReceipt, upsertRoomAccountData } from './receipts.store.js';
+import { findReceipt, readUpTo, upsertReceipt, upsertRoomAccountData } from './receipts.store.js';
+import { ReadThroughCache } from '../read-through-cache.js';
 
 export const RECEIPT_TYPES = new Set(['m.read', 'm.read.private', 'm.fully_read']);
 
 /** Read receipts and the fully-read marker: how far each member has read. */
 export class ReceiptsService {
+  private readonly readPositions = new ReadThroughCache<number | undefined>();
+
   constructor(
     private readonly core: ChatCore,
     private readonly rooms: RoomsService,
@@ -32,6 +35,8 @@ export class ReceiptsService {
       const existing = await findReceipt(tx, roomId, userId, receiptType, thread);
       // Receipts only move forward: a late receipt for an older event changes nothing.
       if (existing && Number(existing.event_stream_ordering) >= event.streamOrdering) return { result: undefined, wake: [] };
+      const cacheKey = `${userId}\u0000${roomId}`;
+      this.readPositions.invalidate(cacheKey);
       const position = next();
       await upsertReceipt(tx, {
         roomId,
@@ -44,7 +49,16 @@ export class ReceiptsService {
         streamId: position,
       });
       this.core.changes.receipts.mark(roomId, position);
-      return { result: undefined, wake: receiptType === 'm.read.private' ? [userId] : members };
+      return {
+        result: undefined,
+        wake: receiptType === 'm.read.private' ? [userId] : members,
+        afterCommit: () => this.readPositions.invalidate(cacheKey),
+      };
     });
+  }
+
+  /** The position of the newest event the user has read in the room (public or private receipt). */
+  readPosition(userId: string, roomId: string): Promise<number | undefined> {
+    return this.readPositions.get(`${userId}\u0000${roomId}`, async () => (await readUpTo(this.core.db, userId, [roomId])).get(roomId));
   }
 }

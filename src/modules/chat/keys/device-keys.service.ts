@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ChatTables } from '../chat.tables.js';
 import type { ChatCore } from '../chat.core.js';
 import type { Requester } from '../access-tokens.js';
+import { ReadThroughCache } from '../read-through-cache.js';
 import { invalidParam } from '../matrix-error.js';
 import type { DeviceLists } from './device-lists.js';
 import { canonicalJson, signedPart, type JsonObject } from './signed-json.js';
@@ -23,6 +24,9 @@ const ALWAYS_COUNTED = 'signed_curve25519';
  */
 export class DeviceKeysService {
   private readonly db: Kysely<ChatTables>;
+  /** Every /sync reports both; they change only with uploads, claims and device removal. */
+  private readonly counts = new ReadThroughCache<Record<string, number>>();
+  private readonly fallbacks = new ReadThroughCache<string[]>();
 
   constructor(
     private readonly core: ChatCore,
@@ -44,6 +48,7 @@ export class DeviceKeysService {
     }
     const audience = deviceKeys ? await this.lists.audience(userId) : new Set<string>();
 
+    this.forgetCounts(userId, deviceId);
     await this.core.stream.write(async (tx, next) => {
       const changed = deviceKeys ? await this.saveDeviceKeys(tx, requester, deviceKeys) : false;
       await this.addOneTimeKeys(tx, requester, oneTimeKeys);
@@ -53,7 +58,7 @@ export class DeviceKeysService {
         if (current?.keyId !== key.keyId || current.keyJson !== key.keyJson) await store.replaceFallbackKey(tx, userId, deviceId, key);
       }
       if (changed) await this.lists.note(tx, next, userId);
-      return { result: undefined, wake: changed ? audience : [] };
+      return { result: undefined, wake: changed ? audience : [], afterCommit: () => this.forgetCounts(userId, deviceId) };
     });
     return { one_time_key_counts: await this.oneTimeKeyCounts(userId, deviceId) };
   }
@@ -74,14 +79,30 @@ export class DeviceKeysService {
   }
 
   async oneTimeKeyCounts(userId: string, deviceId: string): Promise<Record<string, number>> {
-    return { [ALWAYS_COUNTED]: 0, ...(await store.countOneTimeKeys(this.db, userId, deviceId)) };
+    const counted = await this.counts.get(`${userId}\u0000${deviceId}`, () => store.countOneTimeKeys(this.db, userId, deviceId));
+    return { [ALWAYS_COUNTED]: 0, ...counted };
   }
 
   unusedFallbackKeyTypes(userId: string, deviceId: string): Promise<string[]> {
-    return store.unusedFallbackAlgorithms(this.db, userId, deviceId);
+    return this.fallbacks.get(`${userId}\u0000${deviceId}`, () => store.unusedFallbackAlgorithms(this.db, userId, deviceId));
+  }
+
+  /** Before and after any change to a device's one-time or fallback keys. */
+  forgetCounts(userId: string, deviceId: string): void {
+    this.counts.invalidate(`${userId}\u0000${deviceId}`);
+    this.fallbacks.invalidate(`${userId}\u0000${deviceId}`);
   }
 
   private async claimOne(userId: string, deviceId: string, algorithm: string): Promise<OneTimeKeyRow | undefined> {
+    this.forgetCounts(userId, deviceId);
+    try {
+      return await this.takeKey(userId, deviceId, algorithm);
+    } finally {
+      this.forgetCounts(userId, deviceId);
+    }
+  }
+
+  private async takeKey(userId: string, deviceId: string, algorithm: string): Promise<OneTimeKeyRow | undefined> {
     for (;;) {
       const oldest = await store.oldestOneTimeKey(this.db, userId, deviceId, algorithm);
       if (!oldest) break;

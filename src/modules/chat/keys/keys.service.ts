@@ -42,10 +42,11 @@ export class KeysService {
   /** After a device is deleted: its keys go, and everyone sharing a room hears its list changed. */
   async forgetDevice(userId: string, deviceId: string): Promise<void> {
     const audience = await this.lists.audience(userId);
+    this.devices.forgetCounts(userId, deviceId);
     await this.core.stream.write(async (tx, next) => {
       await deleteDeviceKeys(tx, userId, deviceId);
       await this.lists.note(tx, next, userId);
-      return { result: undefined, wake: audience };
+      return { result: undefined, wake: audience, afterCommit: () => this.devices.forgetCounts(userId, deviceId) };
     });
   }
 }

@@ -9,6 +9,7 @@ import { MAX_EVENT_BYTES, newEventId, newRoomId, type StoredEvent } from './even
 import { RoomState } from './room-state.js';
 import { DEFAULT_ROOM_VERSION, isSupportedRoomVersion, type RoomVersion } from './room-versions.js';
 import { aliasFor, planRoomCreation, type CreateRoomRequest } from './create-room.js';
+import { ReadThroughCache } from '../read-through-cache.js';
 import type { RoomMembershipView } from './membership-view.js';
 import * as store from './rooms.store.js';
 
@@ -18,7 +19,13 @@ interface LiveRoom {
   state: RoomState;
   lastEventId: string | null;
   depth: number;
+  /** The newest events, oldest first: every event after `recentFloor` is here. */
+  recent: StoredEvent[];
+  recentFloor: number;
 }
+
+/** Enough for every long-polling client that is a few messages behind; older windows are read from the database. */
+const RECENT_EVENTS = 64;
 
 export interface NewEvent {
   readonly roomId: string;
@@ -39,8 +46,7 @@ export interface NewEvent {
 export class RoomsService implements RoomMembershipView {
   private readonly live = new Map<string, LiveRoom>();
   /** Each user's memberships, read on every /sync; dropped whenever one of them changes. */
-  private readonly membershipCache = new Map<string, readonly store.MembershipRow[]>();
-  private readonly membershipGeneration = new Map<string, number>();
+  private readonly memberships = new ReadThroughCache<readonly store.MembershipRow[]>();
   private readonly db: Kysely<ChatTables>;
 
   constructor(private readonly core: ChatCore) {
@@ -72,7 +78,7 @@ export class RoomsService implements RoomMembershipView {
         const now = nowMs(this.core.clock);
         await store.insertRoom(tx, { room_id: roomId, room_version: version, creator, is_public: request.visibility === 'public' ? 1 : 0, created_ts: now });
         if (alias && !(await store.insertAlias(tx, alias, roomId, creator))) throw new MatrixError(400, 'M_ROOM_IN_USE', 'That room alias is taken');
-        const room: LiveRoom = { roomId, version, state: RoomState.fromEvents(roomId, version, []), lastEventId: null, depth: 0 };
+        const room: LiveRoom = { roomId, version, state: RoomState.fromEvents(roomId, version, []), lastEventId: null, depth: 0, recent: [], recentFloor: 0 };
         for (const event of planned) {
           const candidate: CandidateEvent = { type: event.type, stateKey: event.stateKey, sender: creator, content: event.content };
           if (event.type !== 'm.room.create') authorize(candidate, room.state);
@@ -124,7 +130,11 @@ export class RoomsService implements RoomMembershipView {
           authorizeRedaction(input.sender, original?.roomId === input.roomId ? original.sender : undefined, before);
         }
         const event = await this.appendTo(tx, room, candidate, next, input);
-        if (original && original.roomId === input.roomId) await store.markRedacted(tx, original.eventId, event.eventId);
+        if (original && original.roomId === input.roomId) {
+          await store.markRedacted(tx, original.eventId, event.eventId);
+          // The kept copy must not go on showing what was redacted.
+          room.recent = room.recent.map((kept) => (kept.eventId === original.eventId && kept.redactedBy === null ? { ...kept, redactedBy: event.eventId } : kept));
+        }
         const wake = new Set([...before.members('join'), ...room.state.members('join')]);
         if (input.stateKey !== null && input.type === 'm.room.member') wake.add(input.stateKey);
         // Again after the commit: a /sync that read the old rows in between must not keep them.
@@ -171,7 +181,12 @@ export class RoomsService implements RoomMembershipView {
     };
     await store.insertEvent(tx, event);
     this.core.changes.roomEvents.mark(room.roomId, event.streamOrdering);
-    if (event.type === 'm.room.member' && event.stateKey !== null) this.forgetMemberships(event.stateKey);
+    if (event.type === 'm.room.member' && event.stateKey !== null) {
+      this.core.changes.memberships.mark(room.roomId, event.streamOrdering);
+      this.forgetMemberships(event.stateKey);
+    }
+    room.recent.push(event);
+    if (room.recent.length > RECENT_EVENTS) room.recentFloor = room.recent.shift()!.streamOrdering;
     room.state = room.state.with(event);
     room.lastEventId = event.eventId;
     room.depth = event.depth;
@@ -191,7 +206,13 @@ export class RoomsService implements RoomMembershipView {
       state: RoomState.fromEvents(roomId, row.room_version, events),
       lastEventId: last?.eventId ?? null,
       depth: last?.depth ?? 0,
+      recent: [],
+      recentFloor: last?.streamOrdering ?? 0,
     };
+    // A reader that loaded while a write ran must not replace the writer's newer copy; writers
+    // (inside the serialised write, `db` is their transaction) always install theirs.
+    const loadedMeanwhile = this.live.get(roomId);
+    if (loadedMeanwhile && db === this.db) return loadedMeanwhile;
     this.live.set(roomId, room);
     return room;
   }
@@ -247,19 +268,22 @@ export class RoomsService implements RoomMembershipView {
   }
 
   /** Every room the user has a membership in (any kind), from memory when nothing changed. */
-  async membershipsOf(userId: string): Promise<readonly store.MembershipRow[]> {
-    const cached = this.membershipCache.get(userId);
-    if (cached) return cached;
-    const generation = this.membershipGeneration.get(userId) ?? 0;
-    const rows = await store.membershipsOfUser(this.db, userId);
-    // A membership change while we were reading makes these rows stale: use them once, do not keep them.
-    if ((this.membershipGeneration.get(userId) ?? 0) === generation) this.membershipCache.set(userId, rows);
-    return rows;
+  membershipsOf(userId: string): Promise<readonly store.MembershipRow[]> {
+    return this.memberships.get(userId, () => store.membershipsOfUser(this.db, userId));
+  }
+
+  /**
+   * The room's events in (after, upTo], oldest first, when the recent events kept in memory
+   * cover that window; undefined when the database must be asked.
+   */
+  recentEvents(roomId: string, after: number, upTo: number): StoredEvent[] | undefined {
+    const room = this.live.get(roomId);
+    if (!room || after < room.recentFloor) return undefined;
+    return room.recent.filter((event) => event.streamOrdering > after && event.streamOrdering <= upTo);
   }
 
   private forgetMemberships(userId: string): void {
-    this.membershipCache.delete(userId);
-    this.membershipGeneration.set(userId, (this.membershipGeneration.get(userId) ?? 0) + 1);
+    this.memberships.invalidate(userId);
   }
 
   // RoomMembershipView
@@ -278,7 +302,10 @@ export class RoomsService implements RoomMembershipView {
   }
 
   async sharingChanges(userId: string, since: number, upTo: number): Promise<{ joined: string[]; left: string[] }> {
-    const rooms = await store.roomsWithMembership(this.db, userId, ['join', 'leave', 'ban']);
+    const rooms = (await this.membershipsOf(userId))
+      .filter((m) => m.membership === 'join' || m.membership === 'leave' || m.membership === 'ban')
+      .map((m) => m.roomId)
+      .filter((roomId) => this.core.changes.memberships.mayHaveChanged(roomId, since));
     const changes = await store.membershipEventsInRange(this.db, rooms, since, upTo);
     if (changes.length === 0) return { joined: [], left: [] };
     const sharingNow = await this.usersSharingRoomsWith(userId);

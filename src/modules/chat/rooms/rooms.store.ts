@@ -113,15 +113,15 @@ export async function stateEventsAt(db: Executor, roomId: string, position: numb
   return rows.map(toStoredEvent);
 }
 
-export async function lastEventOfRoom(db: Executor, roomId: string): Promise<{ eventId: string; depth: number } | undefined> {
+export async function lastEventOfRoom(db: Executor, roomId: string): Promise<{ eventId: string; depth: number; streamOrdering: number } | undefined> {
   const row = await db
     .selectFrom('chat_events')
-    .select(['event_id', 'depth'])
+    .select(['event_id', 'depth', 'stream_ordering'])
     .where('room_id', '=', roomId)
     .orderBy('stream_ordering', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return row ? { eventId: row.event_id, depth: Number(row.depth) } : undefined;
+  return row ? { eventId: row.event_id, depth: Number(row.depth), streamOrdering: Number(row.stream_ordering) } : undefined;
 }
 
 export async function findEvent(db: Executor, eventId: string): Promise<StoredEvent | undefined> {

@@ -12,14 +12,24 @@ const MAX_TIMEOUT_MS = 60_000;
 /** The same definition always gets the same id, so clients re-uploading their filter at start add no rows. */
 const filterIdOf = (definition: string) => createHash('sha256').update(definition).digest('base64url').slice(0, 16);
 
+const FILTER_CACHE_LIMIT = 100_000;
+
 export function registerSyncRoutes(scope: FastifyInstance, chat: Chat): void {
+  // Stored filters never change (an id names one definition), so every /sync can skip reading them.
+  const storedFilters = new Map<string, SyncFilter>();
   const loadFilter = async (request: FastifyRequest, userId: string): Promise<SyncFilter> => {
     const raw = queryString(request, 'filter');
     if (raw === undefined || raw === '') return EMPTY_SYNC_FILTER;
     if (raw.startsWith('{')) return parseSyncFilter(parseJson(raw));
+    const key = `${userId}\u0000${raw}`;
+    const known = storedFilters.get(key);
+    if (known) return known;
     const stored = await findFilter(chat.db, userId, raw);
     if (!stored) throw invalidParam(`Unknown filter ${raw}`);
-    return parseSyncFilter(JSON.parse(stored));
+    const filter = parseSyncFilter(JSON.parse(stored));
+    if (storedFilters.size >= FILTER_CACHE_LIMIT) storedFilters.clear();
+    storedFilters.set(key, filter);
+    return filter;
   };
 
   scope.get('/client/v3/sync', async (request, reply) => {

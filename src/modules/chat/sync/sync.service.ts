@@ -10,9 +10,10 @@ import { toStrippedState, type StoredEvent } from '../rooms/event.js';
 import { isVisible } from '../rooms/visibility.js';
 import * as roomStore from '../rooms/rooms.store.js';
 import type { TypingTracker } from '../ephemeral/typing.js';
-import { readUpTo, receiptsInRange, type ReceiptRow } from '../ephemeral/receipts.store.js';
+import { receiptsInRange, type ReceiptRow } from '../ephemeral/receipts.store.js';
+import type { ReceiptsService } from '../ephemeral/receipts.service.js';
 import { allowsEvent, allowsRoom, allowsRoomEvent, type SyncFilter } from './filters.js';
-import { accountDataInRange, unreadCandidates, type AccountDataRow } from './sync.store.js';
+import { accountDataInRange, unreadCandidates, UNREAD_CAP, type AccountDataRow } from './sync.store.js';
 import type { PushRules } from '../push/push-rules.service.js';
 import type { PushRuleset } from '../push/push-rules.js';
 import { evaluatePushRules } from '../push/push-evaluator.js';
@@ -34,8 +35,19 @@ const STRIPPED_STATE_TYPES = ['m.room.create', 'm.room.join_rules', 'm.room.name
  * /sync: everything that happened to a user's rooms and devices in the stream window
  * (since, now], waiting up to `timeout` when there is nothing yet.
  */
+interface UnreadCounts {
+  /** The read receipt these counts start from, and the position they were counted up to. */
+  readonly readPosition: number;
+  readonly upTo: number;
+  readonly notifications: number;
+  readonly highlights: number;
+}
+
 export class SyncService {
   private readonly db: Kysely<ChatTables>;
+  /** Per user and room: counting continues from here while the user's read receipt stays put. */
+  private readonly unread = new Map<string, UnreadCounts>();
+  private readonly rulesets = new Map<string, { readonly ruleset: PushRuleset; readonly at: number }>();
 
   constructor(
     private readonly core: ChatCore,
@@ -43,6 +55,7 @@ export class SyncService {
     private readonly history: HistoryService,
     private readonly typing: TypingTracker,
     private readonly pushRules: PushRules,
+    private readonly receipts: ReceiptsService,
     private readonly extensions: readonly SyncExtension[],
   ) {
     this.db = core.db;
@@ -150,7 +163,7 @@ export class SyncService {
     // Counts change only with new events or the user's own receipts; otherwise clients keep the last ones.
     const ownReceipt = roomReceipts.some((r) => r.userId === requester.userId);
     if (newlyJoined || timeline.events.length > 0 || ownReceipt) {
-      const readPosition = (await readUpTo(this.db, requester.userId, [roomId])).get(roomId) ?? joinedAt;
+      const readPosition = (await this.receipts.readPosition(requester.userId, roomId)) ?? joinedAt;
       room.unread_notifications = await this.unreadNotifications(requester.userId, state, readPosition, upTo.position);
     }
     return room;
@@ -158,32 +171,58 @@ export class SyncService {
 
   /** Notification and highlight counts since the user's read receipt, as their push rules decide. */
   private async unreadNotifications(userId: string, state: RoomState, readPosition: number, upTo: number) {
-    const candidates = await unreadCandidates(this.db, state.roomId, userId, readPosition, upTo);
-    if (candidates.length === 0) return { notification_count: 0, highlight_count: 0 };
-    const ruleset: PushRuleset = await this.pushRules.ruleset(userId);
-    const displayName = state.get('m.room.member', userId)?.content.displayname;
-    const context = {
-      userId,
-      displayName: typeof displayName === 'string' ? displayName : null,
-      roomMemberCount: state.members('join').length,
-      notificationsPowerLevels: state.powerLevels().notifications,
-    };
-    let notifications = 0;
-    let highlights = 0;
-    for (const event of candidates) {
-      const outcome = evaluatePushRules(
-        ruleset,
-        { type: event.type, sender: event.sender, room_id: event.roomId, state_key: event.stateKey ?? undefined, content: event.content },
-        { ...context, senderPowerLevel: state.userLevel(event.sender) },
-      );
-      if (outcome.notify) notifications += 1;
-      if (outcome.highlight) highlights += 1;
+    const key = `${userId}\u0000${state.roomId}`;
+    const known = this.unread.get(key);
+    const continuing = known !== undefined && known.readPosition === readPosition && known.upTo <= upTo;
+    const from = continuing ? known.upTo : readPosition;
+    const kept = this.rooms.recentEvents(state.roomId, from, upTo);
+    const candidates = kept
+      ? kept.filter((event) => event.sender !== userId && event.redactedBy === null).slice(-UNREAD_CAP)
+      : await unreadCandidates(this.db, state.roomId, userId, from, upTo);
+    let notifications = continuing ? known.notifications : 0;
+    let highlights = continuing ? known.highlights : 0;
+    if (candidates.length > 0) {
+      const ruleset = await this.rulesetOf(userId);
+      const displayName = state.get('m.room.member', userId)?.content.displayname;
+      const context = {
+        userId,
+        displayName: typeof displayName === 'string' ? displayName : null,
+        roomMemberCount: state.members('join').length,
+        notificationsPowerLevels: state.powerLevels().notifications,
+      };
+      for (const event of candidates) {
+        const outcome = evaluatePushRules(
+          ruleset,
+          { type: event.type, sender: event.sender, room_id: event.roomId, state_key: event.stateKey ?? undefined, content: event.content },
+          { ...context, senderPowerLevel: state.userLevel(event.sender) },
+        );
+        if (outcome.notify) notifications += 1;
+        if (outcome.highlight) highlights += 1;
+      }
     }
+    notifications = Math.min(notifications, UNREAD_CAP);
+    highlights = Math.min(highlights, UNREAD_CAP);
+    this.unread.set(key, { readPosition, upTo, notifications, highlights });
     return { notification_count: notifications, highlight_count: highlights };
+  }
+
+  /** The user's push rules, read again only after their account data changed. */
+  private async rulesetOf(userId: string): Promise<PushRuleset> {
+    const cached = this.rulesets.get(userId);
+    if (cached && !this.core.changes.accountData.mayHaveChanged(userId, cached.at)) return cached.ruleset;
+    const at = this.core.stream.current().position;
+    const ruleset = await this.pushRules.ruleset(userId);
+    this.rulesets.set(userId, { ruleset, at });
+    return ruleset;
   }
 
   /** The newest `limit` visible, filter-passing events of (after, upTo], oldest first, and whether some were left out. */
   private async timelineEvents(request: SyncRequest, roomId: string, after: number, upTo: number, limit: number, checkVisibility: boolean) {
+    const kept = checkVisibility ? undefined : this.rooms.recentEvents(roomId, after, upTo);
+    if (kept) {
+      const usable = kept.filter((event) => allowsRoomEvent(request.filter.timeline, event));
+      return { events: usable.slice(-limit), limited: usable.length > limit };
+    }
     const fetched = await roomStore.eventsInRange(this.db, { roomId, after, upTo, limit: limit * 2 + 1, direction: 'backward' });
     const context = checkVisibility ? await this.history.visibilityContext(roomId, request.requester.userId) : undefined;
     const usable = fetched.filter((event) => (!context || isVisible(event, context)) && allowsRoomEvent(request.filter.timeline, event));

@@ -4,6 +4,7 @@ import type { Requester } from '../access-tokens.js';
 import type { SyncExtension, SyncWindow, SyncResponse } from '../sync/sync-types.js';
 import * as store from './to-device.store.js';
 import type { InboxMessage } from './to-device.store.js';
+import { ReadThroughCache } from '../read-through-cache.js';
 
 /** How many to-device messages one /sync answer carries; the rest come in the next. */
 export const TO_DEVICE_LIMIT = 100;
@@ -17,6 +18,9 @@ const TRANSACTION_MEMORY_MS = 24 * 60 * 60_000;
  */
 export class ToDeviceService {
   readonly syncExtension: SyncExtension;
+
+  /** Most devices have an empty inbox most of the time: then /sync needs no query for it. */
+  private readonly occupied = new ReadThroughCache<boolean>();
 
   constructor(private readonly core: ChatCore) {
     this.syncExtension = { contribute: (window, response) => this.deliver(window, response) };
@@ -38,20 +42,32 @@ export class ToDeviceService {
           }
         }
       }
+      for (const message of inbox) this.occupied.invalidate(inboxKey(message.userId, message.deviceId));
       await store.insertMessages(tx, inbox);
-      return { result: undefined, wake: new Set(inbox.map((message) => message.userId)) };
+      return {
+        result: undefined,
+        wake: new Set(inbox.map((message) => message.userId)),
+        afterCommit: () => {
+          for (const message of inbox) this.occupied.invalidate(inboxKey(message.userId, message.deviceId));
+        },
+      };
     });
   }
 
   /** After a device is deleted: nothing more can be delivered to it. */
-  forgetDevice(userId: string, deviceId: string): Promise<void> {
-    return store.deleteInbox(this.core.db, userId, deviceId);
+  async forgetDevice(userId: string, deviceId: string): Promise<void> {
+    await store.deleteInbox(this.core.db, userId, deviceId);
+    this.occupied.invalidate(inboxKey(userId, deviceId));
   }
 
   private async deliver(window: SyncWindow, response: SyncResponse): Promise<void> {
     const { userId, deviceId } = window.requester;
+    const key = inboxKey(userId, deviceId);
+    if (!(await this.occupied.get(key, () => store.hasMessages(this.core.db, userId, deviceId)))) return;
     if (window.since) await store.deleteAcknowledged(this.core.db, userId, deviceId, window.since.position);
     const pending = await store.pendingMessages(this.core.db, userId, deviceId, window.upTo.position, TO_DEVICE_LIMIT + 1);
+    // Ask again next time: the inbox may be empty once this answer is acknowledged.
+    this.occupied.invalidate(key);
     const delivered = pending.slice(0, TO_DEVICE_LIMIT);
     const last = delivered.at(-1);
     if (pending.length > TO_DEVICE_LIMIT && last) await this.postpone(userId, deviceId, last.messageId, window.upTo.position);
@@ -73,3 +89,5 @@ export class ToDeviceService {
     });
   }
 }
+
+const inboxKey = (userId: string, deviceId: string) => `${userId}\u0000${deviceId}`;

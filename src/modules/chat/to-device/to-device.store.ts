@@ -84,3 +84,15 @@ export async function deleteInbox(db: Db, userId: string, deviceId: string): Pro
   await db.deleteFrom('chat_to_device_inbox').where('user_id', '=', userId).where('device_id', '=', deviceId).execute();
   await db.deleteFrom('chat_to_device_txns').where('user_id', '=', userId).where('device_id', '=', deviceId).execute();
 }
+
+/** Whether the device's inbox holds anything at all, delivered or not. */
+export async function hasMessages(db: Db, userId: string, deviceId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('chat_to_device_inbox')
+    .select('message_id')
+    .where('user_id', '=', userId)
+    .where('device_id', '=', deviceId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
