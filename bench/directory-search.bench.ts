@@ -11,10 +11,10 @@ import { buildApp } from '../src/app.js';
 import { generateScaleDirectory } from '../src/modules/demo/index.js';
 import { createBenchDatabase, type BenchDatabase, type BenchDialect } from './bench-database.js';
 import { httpGet } from './http-get.js';
-import { runLoad, type LoadResult } from './load.js';
+import { runLoad } from './load.js';
 import { searchMix } from './query-mix.js';
 import { measurePage, type PageWeight } from './page-weight.js';
-import { currentLoadAverage, renderReport, updatePerformanceDoc, type QueryTiming } from './report.js';
+import { currentLoadAverage, renderReport, updatePerformanceDoc, type MeasuredLoad, type QueryTiming } from './report.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -24,6 +24,7 @@ const { values: args } = parseArgs({
     sessions: { type: 'string' },
     connections: { type: 'string' },
     queries: { type: 'string' },
+    'cold-queries': { type: 'string' },
     out: { type: 'string' },
   },
 });
@@ -34,6 +35,8 @@ const offers = Number(args.offers ?? 100_000);
 const sessions = Number(args.sessions ?? 300_000);
 const connections = Number(args.connections ?? 50);
 const distinctQueries = Number(args.queries ?? 2000);
+/** So many that almost every request is a search not asked before: the cost of a cache miss. */
+const coldQueries = Number(args['cold-queries'] ?? 50_000);
 const ACCEPT_GZIP = { 'accept-encoding': 'gzip, deflate' };
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -132,10 +135,10 @@ function startServer(env: Record<string, string>) {
     child.once('message', (message) => resolve(message as { port: number; startupMs: number; rssMb: number }));
     child.once('exit', (code) => reject(new Error(`the server stopped during start-up (exit code ${code})`)));
   });
-  const rss = () =>
-    new Promise<number>((resolve) => {
-      child.once('message', (message) => resolve((message as { rssMb: number }).rssMb));
-      child.send('rss');
+  const stats = () =>
+    new Promise<ServerStats>((resolve) => {
+      child.once('message', (message) => resolve(message as ServerStats));
+      child.send('stats');
     });
   const stop = () =>
     new Promise<void>((resolve) => {
@@ -144,7 +147,27 @@ function startServer(env: Record<string, string>) {
       child.send('stop');
       setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
     });
-  return { ready, rss, stop };
+  return { ready, stats, stop };
+}
+
+interface ServerStats {
+  readonly rssMb: number;
+  /** Requests the server's response caches answered, and those they had to pass on. */
+  readonly cache: { readonly hits: number; readonly misses: number };
+}
+
+/** One load, with the share of its requests that the server answered from its response caches. */
+async function measuredLoad(
+  server: ReturnType<typeof startServer>,
+  name: string,
+  options: Parameters<typeof runLoad>[0],
+): Promise<MeasuredLoad> {
+  const before = (await server.stats()).cache;
+  const result = await runLoad(options);
+  const after = (await server.stats()).cache;
+  const hits = after.hits - before.hits;
+  const misses = after.misses - before.misses;
+  return { name, distinctQueries: new Set(options.paths).size, result, cacheShare: hits + misses > 0 ? hits / (hits + misses) : 0 };
 }
 
 async function main(): Promise<void> {
@@ -177,32 +200,42 @@ async function main(): Promise<void> {
     const htmlMix = mix.map((query, i) => searchPath(query, i));
     const apiMix = apiPaths.length > 0 ? mix.map((query) => `/api/v1/search?${apiQuery(query)}`) : [];
 
-    const queries: QueryTiming[] = [];
-    for (const [i, search] of searches.entries()) {
-      const path = htmlPaths[i]!;
-      const first = await httpGet(origin + path);
-      if (first.status !== 200) throw new Error(`${path} answered ${first.status}`);
-      const api = apiPaths[i] ? await httpGet(origin + apiPaths[i]!) : null;
-      if (api && api.status !== 200) throw new Error(`${apiPaths[i]} answered ${api.status}: ${api.body.toString('utf8').slice(0, 200)}`);
-      const total = api ? totalFromApi(api.body) : null;
-      queries.push({ label: search.label, path, total, medianMs: await median(() => httpGet(origin + path, ACCEPT_GZIP), 15) });
-    }
-
     // The warm-up uses other queries than the measured mix, so the measured ones start uncached.
     log(`  warming up for 5 s`);
     const warmUp = searchMix(200, 'bench-warm-up').map((query, i) => searchPath(query, i));
     await runLoad({ url: origin, paths: warmUp, connections, seconds: 5, headers: ACCEPT_GZIP });
-    const loads: { name: string; result: LoadResult }[] = [];
-    log(`  HTML search page: ${connections} connections for ${seconds} s over ${htmlMix.length} distinct searches`);
-    loads.push({ name: 'HTML search page', result: await runLoad({ url: origin, paths: htmlMix, connections, seconds, headers: ACCEPT_GZIP }) });
-    if (apiMix.length > 0) {
-      log(`  JSON API search: ${connections} connections for ${seconds} s over ${apiMix.length} distinct searches`);
-      loads.push({ name: 'JSON API search', result: await runLoad({ url: origin, paths: apiMix, connections, seconds, headers: ACCEPT_GZIP }) });
-    } else {
-      log('  /api/v1/search does not answer 200: JSON API not measured');
+    // After the warm-up, so that the first ask measures a search the server has not seen, not a cold start.
+    const queries: QueryTiming[] = [];
+    for (const [i, search] of searches.entries()) {
+      const path = htmlPaths[i]!;
+      const started = performance.now();
+      const first = await httpGet(origin + path, ACCEPT_GZIP);
+      const firstMs = performance.now() - started;
+      if (first.status !== 200) throw new Error(`${path} answered ${first.status}`);
+      const api = apiPaths[i] ? await httpGet(origin + apiPaths[i]!) : null;
+      if (api && api.status !== 200) throw new Error(`${apiPaths[i]} answered ${api.status}: ${api.body.toString('utf8').slice(0, 200)}`);
+      const total = api ? totalFromApi(api.body) : null;
+      queries.push({ label: search.label, path, total, firstMs, medianMs: await median(() => httpGet(origin + path, ACCEPT_GZIP), 15) });
     }
 
-    const rssAfterLoadMb = await server.rss();
+    const coldMix = searchMix(coldQueries, 'bench-cold');
+    const mixes = [
+      { label: '', html: htmlMix, api: apiMix },
+      { label: ', cold', html: coldMix.map((query, i) => searchPath(query, i)), api: apiMix.length > 0 ? coldMix.map((query) => `/api/v1/search?${apiQuery(query)}`) : [] },
+    ];
+    const loads: MeasuredLoad[] = [];
+    for (const mixed of mixes) {
+      log(`  HTML search page: ${connections} connections for ${seconds} s over ${mixed.html.length} distinct searches`);
+      loads.push(await measuredLoad(server, `HTML search page${mixed.label}`, { url: origin, paths: mixed.html, connections, seconds, headers: ACCEPT_GZIP }));
+      if (mixed.api.length > 0) {
+        log(`  JSON API search: ${connections} connections for ${seconds} s over ${mixed.api.length} distinct searches`);
+        loads.push(await measuredLoad(server, `JSON API search${mixed.label}`, { url: origin, paths: mixed.api, connections, seconds, headers: ACCEPT_GZIP }));
+      } else {
+        log('  /api/v1/search does not answer 200: JSON API not measured');
+      }
+    }
+
+    const rssAfterLoadMb = (await server.stats()).rssMb;
     const loadAverageAfter = currentLoadAverage();
 
     // A real result's offer and its organisation, as a visitor would click through to them.
@@ -231,7 +264,6 @@ async function main(): Promise<void> {
         startupSeconds: startupMs / 1000,
         serverRssMb: rssMb,
         serverRssAfterLoadMb: rssAfterLoadMb,
-        distinctQueries: mix.length,
         connections,
         seconds,
         loads,

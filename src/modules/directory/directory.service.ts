@@ -22,7 +22,7 @@ export interface DirectoryService
 export function createDirectoryService(deps: DirectoryDeps): DirectoryService {
   const search = createSearchService(deps);
   const hooks = { offersChanged: (offerIds: readonly string[]) => search.refresh(offerIds) };
-  const { start, search: find, getOfferCard, listSessions } = search;
+  const { start, search: find, searchVersion, getOfferCard, listSessions } = search;
   return {
     ...createEntriesService(deps, hooks),
     ...createModerationService(deps, hooks),
@@ -31,6 +31,7 @@ export function createDirectoryService(deps: DirectoryDeps): DirectoryService {
     ...createBulkService(deps, { directoryReplaced: () => search.rebuild() }),
     start,
     search: find,
+    searchVersion,
     getOfferCard,
     listSessions,
   };

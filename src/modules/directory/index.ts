@@ -47,6 +47,7 @@ export { MEDNUM_BY_OFFER_TYPE, MEDNUM_VALUES, mednumColumns, type MednumColumn, 
 export type { Accessibility, Audience, Mode, OfferType } from './vocabulary.js';
 export { validateOpeningHours } from './opening-hours.js';
 export { foldedWords } from './fold-text.js';
+export { createSearchResponseCache } from './search-response-cache.js';
 
 export const directoryMigrations = { '0010_directory': m0010, '0011_session_end_index': m0011 };
 export const directoryMessagesDir = new URL('./messages/', import.meta.url);

@@ -5,6 +5,8 @@ import { emptyForm, type FormState } from '../../platform/views/form-components.
 import { renderDocument, type SafeHtml } from '../../platform/views/jsx.js';
 import { isLocale } from '../../platform/i18n/locales.js';
 import type { FormBody } from '../../platform/http/urlencoded.js';
+import type { RenderedResponse } from '../../platform/http/response-cache.js';
+import { createSearchResponseCache } from './search-response-cache.js';
 import type { Clock } from '../../shared/clock.js';
 import type { DirectoryService } from './directory.service.js';
 import type { OfferCard, CalendarEntry as ServiceCalendarEntry } from './search.service.js';
@@ -55,8 +57,14 @@ function nextDay(day: string): string {
   return new Date(new Date(`${day}T00:00:00Z`).getTime() + DAY_MS).toISOString().slice(0, 10);
 }
 
+const HTML = 'text/html; charset=utf-8';
+
 function send(reply: FastifyReply, page: SafeHtml, status = 200) {
-  return reply.status(status).type('text/html; charset=utf-8').send(renderDocument(page));
+  return reply.status(status).type(HTML).send(renderDocument(page));
+}
+
+function html(page: SafeHtml, status = 200): RenderedResponse {
+  return { status, contentType: HTML, body: renderDocument(page) };
 }
 
 /** The query string as the person sent it, minus the page number, for links that keep the search. */
@@ -178,28 +186,33 @@ export function registerPublicRoutes(app: FastifyInstance, deps: PublicRoutesDep
   });
 
   // GET /:locale/search — results for a shareable query string, or the form with its problems.
+  // The page echoes the query string in its links, so the exact URL is its key; signed-in people
+  // see their own header and are never answered from the cache.
+  const searchPages = createSearchResponseCache('search page', directory, clock);
   app.get('/:locale/search', async (request: LocaleRequest, reply) => {
     const ctx = context(request);
-    const parsed = parseSearchQuery(request.query);
-    if (!parsed.ok) {
-      const form: FormState = { t: ctx.t, values: parsed.values, errors: parsed.errors };
-      return send(reply, SearchPage({ ctx, form, results: null }), 422);
-    }
-    const now = clock.now();
-    const value = parsed.value;
-    const page = value.page ?? 1;
-    const query = toIndexQuery(value, ctx, now);
-    const found = await directory.search({ ...query, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
-    const results: SearchResultsView = {
-      listings: found.offers.map((card) => listing(card, now)),
-      total: found.total,
-      page,
-      pages: Math.max(1, Math.ceil(found.total / PAGE_SIZE)),
-      facets: facetCounts(found.facets),
-      queryString: queryWithout(request.query, ['page']),
-      hasPlace: query.near !== undefined,
-    };
-    return send(reply, SearchPage({ ctx, form: emptyForm(ctx.t, { ...request.query }), results }));
+    return searchPages.respond(request, reply, request.user ? null : request.url, async () => {
+      const parsed = parseSearchQuery(request.query);
+      if (!parsed.ok) {
+        const form: FormState = { t: ctx.t, values: parsed.values, errors: parsed.errors };
+        return html(SearchPage({ ctx, form, results: null }), 422);
+      }
+      const now = clock.now();
+      const value = parsed.value;
+      const page = value.page ?? 1;
+      const query = toIndexQuery(value, ctx, now);
+      const found = await directory.search({ ...query, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+      const results: SearchResultsView = {
+        listings: found.offers.map((card) => listing(card, now)),
+        total: found.total,
+        page,
+        pages: Math.max(1, Math.ceil(found.total / PAGE_SIZE)),
+        facets: facetCounts(found.facets),
+        queryString: queryWithout(request.query, ['page']),
+        hasPlace: query.near !== undefined,
+      };
+      return html(SearchPage({ ctx, form: emptyForm(ctx.t, { ...request.query }), results }));
+    });
   });
 
   // GET /:locale/search.ics — the sessions of the offers a search finds, as iCalendar.

@@ -8,9 +8,9 @@
  * bitsets, then visits the surviving slots once for the per-offer checks and a numeric sort
  * key fed to a bounded heap (search-run.ts). Facet counts are bitset intersections.
  *
- * Identical queries are answered from a small cache, which any change to the index empties;
- * a result that depends on the time (open now, upcoming sessions) is reused only until the
- * instant it could change.
+ * Identical queries are answered from a small cache, and facet counts are shared by the sorts
+ * and pages of a search; any change to the index empties both, and a result that depends on
+ * the time (open now, upcoming sessions) is reused only until the instant it could change.
  */
 import type { ContentLocale, Cost } from './directory.model.js';
 import type { Locale } from '../../platform/i18n/locales.js';
@@ -126,15 +126,41 @@ export interface SearchIndex {
 }
 
 const RESULT_CACHE_SIZE = 1000;
+/** Facet counts depend on the filters only, so every sort and page of a search shares them. */
+const FACET_CACHE_SIZE = 2000;
 
-interface CachedResult {
-  readonly result: SearchResult;
+interface TimeBound<T> {
+  readonly value: T;
   readonly validFrom: number;
   readonly validUntil: number;
 }
 
-/** Everything in a query that can change its result, except the time. */
-function cacheKey(query: SearchQuery): string {
+/** A small LRU map whose entries also hold only over a span of time. */
+class TimedCache<T> {
+  private readonly entries = new Map<string, TimeBound<T>>();
+  constructor(private readonly size: number) {}
+
+  get(key: string, now: number): T | undefined {
+    const found = this.entries.get(key);
+    if (!found || now < found.validFrom || now >= found.validUntil) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, found);
+    return found.value;
+  }
+
+  set(key: string, value: T, validFrom: number, validUntil: number): void {
+    this.entries.delete(key);
+    this.entries.set(key, { value, validFrom, validUntil });
+    if (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+/** Everything in a query that can change which offers match, except the time. */
+function filterKey(query: SearchQuery): string {
   const list = (values: readonly string[] | undefined): string => [...new Set(values ?? [])].sort().join(',');
   return JSON.stringify([
     foldedWords(query.text ?? '').join(' '),
@@ -151,42 +177,40 @@ function cacheKey(query: SearchQuery): string {
     query.openNow === true,
     query.sessionFrom?.getTime() ?? null,
     query.sessionTo?.getTime() ?? null,
-    query.sort ?? null,
-    query.locale ?? null,
-    query.offset ?? null,
-    query.limit ?? null,
   ]);
 }
 
 export function createSearchIndex(): SearchIndex {
   const slots = new SearchSlots();
   const scratch = new QueryScratch();
-  const cache = new Map<string, CachedResult>();
+  const results = new TimedCache<SearchResult>(RESULT_CACHE_SIZE);
+  const facetCounts = new TimedCache<SearchFacets>(FACET_CACHE_SIZE);
+  const forget = (): void => {
+    results.clear();
+    facetCounts.clear();
+  };
 
   return {
     upsert(record) {
       slots.release(record.id);
       if (record.visible) slots.insert(record);
-      cache.clear();
+      forget();
     },
     remove(id) {
       if (!slots.has(id)) return;
       slots.release(id);
-      cache.clear();
+      forget();
     },
     search(query) {
       const nowDate = query.now ?? new Date();
       const now = nowDate.getTime();
-      const key = cacheKey(query);
-      const cached = cache.get(key);
-      if (cached && now >= cached.validFrom && now < cached.validUntil) {
-        cache.delete(key);
-        cache.set(key, cached);
-        return cached.result;
-      }
-      const { result, validUntil } = runQuery(slots, scratch, query, nowDate);
-      cache.set(key, { result, validFrom: now, validUntil });
-      if (cache.size > RESULT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      const filters = filterKey(query);
+      const key = JSON.stringify([filters, query.sort ?? null, query.locale ?? null, query.offset ?? null, query.limit ?? null]);
+      const cached = results.get(key, now);
+      if (cached) return cached;
+      const { result, validUntil } = runQuery(slots, scratch, query, nowDate, facetCounts.get(filters, now));
+      results.set(key, result, now, validUntil);
+      facetCounts.set(filters, result.facets, now, validUntil);
       return result;
     },
     get size() {

@@ -222,7 +222,8 @@ function countByVisit(slots: SearchSlots, facets: readonly Facet[], base: Uint32
   return out;
 }
 
-export function runQuery(slots: SearchSlots, scratch: QueryScratch, query: SearchQuery, nowDate: Date): QueryOutcome {
+/** `knownFacets`: the facet counts of the same filters, when an earlier query has counted them. */
+export function runQuery(slots: SearchSlots, scratch: QueryScratch, query: SearchQuery, nowDate: Date, knownFacets?: SearchFacets): QueryOutcome {
   scratch.fit(slots);
   const { core, final, key } = scratch;
   const now = nowDate.getTime();
@@ -268,7 +269,7 @@ export function runQuery(slots: SearchSlots, scratch: QueryScratch, query: Searc
   }
   final.set(core);
   for (const facet of active) andInto(final, scratch.selected[facet]);
-  const facets = countFacets(slots, scratch, active);
+  const facets = knownFacets ?? countFacets(slots, scratch, active);
 
   // Rank every match by a numeric key; a bounded heap keeps the page.
   const wanted = offset + limit;

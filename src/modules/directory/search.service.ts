@@ -68,6 +68,8 @@ export interface SearchService {
   /** Fills the search index and the result cards from the database; call once before serving. */
   start(): Promise<void>;
   search(query: SearchQuery): Promise<SearchPage>;
+  /** Changes whenever a search could find or show something else; the time aside. */
+  searchVersion(): number;
   /** A public offer with its organisation, places and next sessions. */
   getOfferCard(id: string): Promise<OfferCard | null>;
   listSessions(query: CalendarQuery): Promise<CalendarEntry[]>;
@@ -284,6 +286,7 @@ async function readSome(db: Db, offerIds: readonly string[], nowIso: string): Pr
 export function createSearchService({ db, clock }: DirectoryDeps): SearchService & SearchInternals {
   let index: SearchIndex = createSearchIndex();
   let cards = new Map<string, StoredCard>();
+  let version = 0;
   // Refreshes run one after another, so a slower, older read never overwrites a newer one.
   let queue: Promise<void> = Promise.resolve();
   const serially = (work: () => Promise<void>): Promise<void> => {
@@ -303,6 +306,7 @@ export function createSearchService({ db, clock }: DirectoryDeps): SearchService
     });
     index = freshIndex;
     cards = freshCards;
+    version += 1;
   }
 
   function refresh(offerIds: readonly string[]): Promise<void> {
@@ -321,6 +325,7 @@ export function createSearchService({ db, clock }: DirectoryDeps): SearchService
         if (card) cards.set(record.id, card);
         else cards.delete(record.id);
       }
+      version += 1;
     });
   }
 
@@ -350,6 +355,7 @@ export function createSearchService({ db, clock }: DirectoryDeps): SearchService
     start: () => serially(rebuildNow),
     rebuild: () => serially(rebuildNow),
     refresh,
+    searchVersion: () => version,
 
     async search(query) {
       const now = query.now ?? clock.now();

@@ -8,12 +8,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, notFound } from '../../platform/http/app-error.js';
 import type { Clock } from '../../shared/clock.js';
 import {
+  createSearchResponseCache,
   getCanton,
   getCommune,
   listCantons,
   listCommunes,
   resolvePlace,
   type DirectoryService,
+  type OfferCard,
 } from '../directory/index.js';
 import {
   CantonsResponse,
@@ -62,6 +64,7 @@ const DEFAULT_RADIUS_KM = 10;
 const CALENDAR_DEFAULT_DAYS = 60;
 const CALENDAR_MAX_DAYS = 366;
 const OFFER_SESSIONS_DAYS = 365;
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 type ApiProblem =
   | 'unknown_commune'
@@ -81,6 +84,39 @@ function route<Q = unknown, P = unknown>(
   },
 ): ApiRoute {
   return definition as unknown as ApiRoute;
+}
+
+type SearchResult = SearchResponse['results'][number];
+
+/**
+ * The part of a search result that depends on the offer alone (the offer in every language,
+ * its organisation and places: most of the response), as JSON, kept for the next search that
+ * finds the offer. A write gives the offer, organisation or places new objects, which is how a
+ * kept one knows it is out of date.
+ */
+class ResultJsonCache {
+  private static readonly SIZE = 10_000;
+  private readonly kept = new Map<string, { card: OfferCard; json: string }>();
+
+  of(card: OfferCard): string {
+    const found = this.kept.get(card.offer.id);
+    if (found && found.card.offer === card.offer && found.card.organization === card.organization && found.card.locations === card.locations) {
+      return found.json;
+    }
+    const offer: SearchResult['offer'] = apiOffer(card.offer);
+    const organization: SearchResult['organization'] = { id: card.organization.id, name: card.organization.name };
+    const locations: SearchResult['locations'] = card.locations.map(apiLocation);
+    const json = `"offer":${JSON.stringify(offer)},"organization":${JSON.stringify(organization)},"locations":${JSON.stringify(locations)}`;
+    this.kept.delete(card.offer.id);
+    this.kept.set(card.offer.id, { card, json });
+    if (this.kept.size > ResultJsonCache.SIZE) this.kept.delete(this.kept.keys().next().value!);
+    return json;
+  }
+}
+
+/** The parameters as Fastify parsed them, by name; the values of one name keep their order. */
+function canonicalQuery(query: object): string {
+  return JSON.stringify(Object.entries(query).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function checkDays(from: string | undefined, to: string | undefined): void {
@@ -120,6 +156,48 @@ function exportRoute(deps: ApiDeps, format: OpenDataFormat, url: string, respons
 export function apiRoutes(deps: ApiDeps): readonly ApiRoute[] {
   const { directory, publicUrl, clock } = deps;
   const pageUrl = (request: FastifyRequest, path: string) => `${publicUrl}/${request.locale}${path}`;
+  // The API has no sessions and its responses do not echo the query: the validated parameters in
+  // a fixed order and the language of the links are the whole key.
+  const searchResponses = createSearchResponseCache('API search', directory, clock);
+  const resultJson = new ResultJsonCache();
+
+  async function searchJson(request: FastifyRequest<{ Querystring: SearchParams }>): Promise<string> {
+    const query = request.query;
+    if (query.commune !== undefined && !getCommune(query.commune)) throw badParameter('unknown_commune');
+    if (query.canton !== undefined && !getCanton(query.canton)) throw badParameter('unknown_canton');
+    checkDays(query.from, query.to);
+    const near = position(query);
+    const page = query.page ?? 1;
+    const perPage = query.per_page ?? DEFAULT_PER_PAGE;
+    const found = await directory.search({
+      text: query.q,
+      offerTypes: query.types,
+      audiences: query.audiences,
+      languages: query.languages,
+      accessibility: query.accessibility,
+      costs: query.costs,
+      modes: query.modes,
+      communeId: query.commune,
+      cantonId: query.canton,
+      near,
+      radiusKm: near ? (query.radius ?? DEFAULT_RADIUS_KM) : undefined,
+      openNow: query.open_now === true,
+      now: clock.now(),
+      sessionFrom: query.from ? startOfLuxembourgDay(query.from) : undefined,
+      sessionTo: query.to ? startOfLuxembourgDay(addDays(query.to, 1)) : undefined,
+      sort: query.sort ?? (near ? 'distance' : 'relevance'),
+      locale: request.locale,
+      offset: (page - 1) * perPage,
+      limit: perPage,
+    });
+    // Written out by hand so each offer's JSON can be kept: the keys in the order of SearchResponse.
+    const results = found.offers.map(
+      (card) =>
+        `{${resultJson.of(card)},"nextSessions":${JSON.stringify(card.nextSessions.map(apiSession))},` +
+        `"distanceKm":${JSON.stringify(card.distanceKm)},"url":${JSON.stringify(pageUrl(request, `/offers/${card.offer.id}`))}}`,
+    );
+    return `{"total":${found.total},"page":${page},"perPage":${perPage},"results":[${results.join(',')}],"facets":${JSON.stringify(found.facets)}}`;
+  }
 
   return [
     route<SearchParams>({
@@ -129,50 +207,12 @@ export function apiRoutes(deps: ApiDeps): readonly ApiRoute[] {
       querystring: SearchParams,
       response: { mediaType: 'application/json', description: 'One page of results.', schema: SearchResponse },
       errors: [400],
-      async handler(request): Promise<SearchResponse> {
-        const query = request.query;
-        if (query.commune !== undefined && !getCommune(query.commune)) throw badParameter('unknown_commune');
-        if (query.canton !== undefined && !getCanton(query.canton)) throw badParameter('unknown_canton');
-        checkDays(query.from, query.to);
-        const near = position(query);
-        const page = query.page ?? 1;
-        const perPage = query.per_page ?? DEFAULT_PER_PAGE;
-        const found = await directory.search({
-          text: query.q,
-          offerTypes: query.types,
-          audiences: query.audiences,
-          languages: query.languages,
-          accessibility: query.accessibility,
-          costs: query.costs,
-          modes: query.modes,
-          communeId: query.commune,
-          cantonId: query.canton,
-          near,
-          radiusKm: near ? (query.radius ?? DEFAULT_RADIUS_KM) : undefined,
-          openNow: query.open_now === true,
-          now: clock.now(),
-          sessionFrom: query.from ? startOfLuxembourgDay(query.from) : undefined,
-          sessionTo: query.to ? startOfLuxembourgDay(addDays(query.to, 1)) : undefined,
-          sort: query.sort ?? (near ? 'distance' : 'relevance'),
-          locale: request.locale,
-          offset: (page - 1) * perPage,
-          limit: perPage,
-        });
-        return {
-          total: found.total,
-          page,
-          perPage,
-          results: found.offers.map((card) => ({
-            offer: apiOffer(card.offer),
-            organization: { id: card.organization.id, name: card.organization.name },
-            locations: card.locations.map(apiLocation),
-            nextSessions: card.nextSessions.map(apiSession),
-            distanceKm: card.distanceKm,
-            url: pageUrl(request, `/offers/${card.offer.id}`),
-          })),
-          facets: found.facets,
-        };
-      },
+      handler: (request, reply) =>
+        searchResponses.respond(request, reply, `${request.locale} ${canonicalQuery(request.query)}`, async () => ({
+          status: 200,
+          contentType: JSON_TYPE,
+          body: await searchJson(request),
+        })),
     }),
 
     route<unknown, IdParams>({

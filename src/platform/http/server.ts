@@ -5,6 +5,7 @@ import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import { AppError } from './app-error.js';
 import { parseUrlEncoded } from './urlencoded.js';
+import { GZIP_LEVEL } from './response-cache.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { registerCsrf } from './csrf.js';
 import { pageContext } from './context.js';
@@ -39,6 +40,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
     trustProxy: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Long-polling clients keep connections open; shutting down must not wait for their keep-alive timeout.
+    forceCloseConnections: true,
     // A URL that cannot be decoded never reaches a route; answer it in the caller's language of errors.
     frameworkErrors: (_error, request, reply) => {
       const body: Record<string, unknown> = /^\/_(matrix|synapse)\//.test(request.url)
@@ -59,8 +62,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
 
   await app.register(cookie, { secret: options.sessionSecret });
   // Many people reach us over slow mobile lines; gzip is cheap and universally understood.
-  // Level 1 costs a quarter of the default level's time for about a tenth more bytes (docs/performance.md).
-  await app.register(compress, { encodings: ['gzip', 'deflate'], threshold: 1024, zlibOptions: { level: 1 } });
+  await app.register(compress, { encodings: ['gzip', 'deflate'], threshold: 1024, zlibOptions: { level: GZIP_LEVEL } });
   registerSecurityHeaders(app, { hsts: options.secureCookies });
 
   app.decorateRequest('locale', 'lb');

@@ -132,9 +132,29 @@ export function PlacesLeft({ ctx, view }: { ctx: PageContext; view: SessionView 
   );
 }
 
-/** One result: everything a person needs to decide whether to open it. */
-export function OfferCard({ ctx, listing, headingLevel = 2 }: { ctx: PageContext; listing: OfferListing; headingLevel?: 2 | 3 }): SafeHtml {
-  const { offer, organization, locations, nextSession, distanceKm, openNow } = listing;
+interface RenderedCard {
+  readonly listing: Pick<OfferListing, 'offer' | 'organization' | 'locations'>;
+  readonly heading: SafeHtml;
+  readonly places: string;
+  readonly tags: SafeHtml;
+  readonly checked: SafeHtml;
+}
+
+/**
+ * What a result card shows that depends on the offer and the language only, rendered once and
+ * kept for the next results page that lists the offer. A write gives the offer, its
+ * organisation or places new objects, which is how a kept rendering knows it is out of date.
+ */
+const renderedCards = new Map<string, RenderedCard>();
+const RENDERED_CARDS = 20_000;
+
+function staticCardParts(ctx: PageContext, listing: OfferListing, headingLevel: 2 | 3): RenderedCard {
+  const key = `${ctx.locale}\u0000${headingLevel}\u0000${listing.offer.id}`;
+  const kept = renderedCards.get(key);
+  if (kept && kept.listing.offer === listing.offer && kept.listing.organization === listing.organization && kept.listing.locations === listing.locations) {
+    return kept;
+  }
+  const { offer, organization, locations } = listing;
   const name = pickText(offer.name, ctx.locale, { fallback: offer.defaultLocale });
   const places = [...new Set(locations.map((l) => communeLabel(l, ctx)).filter((n): n is string => n !== null))];
   const title = (
@@ -142,25 +162,43 @@ export function OfferCard({ ctx, listing, headingLevel = 2 }: { ctx: PageContext
       {name?.value ?? offer.id}
     </a>
   );
-  return (
-    <article class="card offer-card">
-      {headingLevel === 2 ? <h2>{title}</h2> : <h3>{title}</h3>}
-      <p class="meta">
-        {organization.name}
-        {places.length > 0 ? ` · ${places.join(', ')}` : ''}
-        {distanceKm !== null ? ` · ${ctx.t('directory.public.distance', { km: formatKm(distanceKm, ctx.locale) })}` : ''}
-      </p>
+  const rendered: RenderedCard = {
+    listing: { offer, organization, locations },
+    heading: headingLevel === 2 ? <h2>{title}</h2> : <h3>{title}</h3>,
+    places: `${organization.name}${places.length > 0 ? ` · ${places.join(', ')}` : ''}`,
+    tags: (
       <p>
         {offer.offerTypes.map((code) => (
           <span class="tag">{ctx.t(`directory.vocab.offer_type.${code}`)}</span>
         ))}
         <span class="tag">{ctx.t(`directory.vocab.cost.${offer.cost}`)}</span>
       </p>
+    ),
+    checked: <p class="meta checked">{ctx.t('directory.public.checked_on', { date: formatDate(offer.checkedAt, ctx.locale) })}</p>,
+  };
+  renderedCards.delete(key);
+  renderedCards.set(key, rendered);
+  if (renderedCards.size > RENDERED_CARDS) renderedCards.delete(renderedCards.keys().next().value!);
+  return rendered;
+}
+
+/** One result: everything a person needs to decide whether to open it. */
+export function OfferCard({ ctx, listing, headingLevel = 2 }: { ctx: PageContext; listing: OfferListing; headingLevel?: 2 | 3 }): SafeHtml {
+  const { nextSession, distanceKm, openNow } = listing;
+  const card = staticCardParts(ctx, listing, headingLevel);
+  return (
+    <article class="card offer-card">
+      {card.heading}
+      <p class="meta">
+        {card.places}
+        {distanceKm !== null ? ` · ${ctx.t('directory.public.distance', { km: formatKm(distanceKm, ctx.locale) })}` : ''}
+      </p>
+      {card.tags}
       <OpenState ctx={ctx} open={openNow} />
       {nextSession ? (
         <p>{ctx.t('directory.public.next_session', { when: formatDateTime(nextSession.startsAt, ctx.locale) })}</p>
       ) : null}
-      <p class="meta checked">{ctx.t('directory.public.checked_on', { date: formatDate(offer.checkedAt, ctx.locale) })}</p>
+      {card.checked}
     </article>
   );
 }
