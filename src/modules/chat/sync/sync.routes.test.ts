@@ -62,6 +62,18 @@ describeEachDialect('chat /sync', (dialect) => {
     assert.deepEqual(bodies(bobNext.rooms?.join?.[roomId]?.timeline?.events), ['nei']);
   });
 
+  test('an event redacted before the next sync arrives without its content', async () => {
+    const roomId = await sharedRoom();
+    const start = await bob.sync();
+    const eventId = await alice.sendMessage(roomId, 'Passwuert: 1234');
+    await alice.requestOk('PUT', `${room(roomId)}/redact/${encodeURIComponent(eventId)}/oops`, { body: {} });
+    const next = await bob.sync({ since: start.next_batch });
+    const timeline = next.rooms?.join?.[roomId]?.timeline?.events ?? [];
+    const redacted = timeline.find((e) => e.event_id === eventId);
+    assert.deepEqual(redacted?.content, {});
+    assert.ok(!JSON.stringify(next).includes('1234'), 'the redacted text is nowhere in the answer');
+  });
+
   test('a gap is marked limited, and prev_batch pages back through it', async () => {
     const roomId = await sharedRoom();
     const start = await bob.sync();
