@@ -120,17 +120,17 @@ export class EventStream {
     for (const sleeping of this.waiters.values()) for (const waiter of sleeping) waiter.resolve();
   }
 
-  /** Resolves when something for `user` happened after `since`, or after `timeoutMs`, or when `signal` aborts. */
-  waitForChange(user: string, since: StreamToken, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+  /** Resolves when something for `user` happened after `since`, or after `timeoutMs`, or when `cancellation` is cancelled. */
+  waitForChange(user: string, since: StreamToken, timeoutMs: number, cancellation?: Cancellation): Promise<void> {
     const changed = this.lastChange.get(user);
     if (changed && isAfter(changed, since)) return Promise.resolve();
-    if (timeoutMs <= 0 || signal?.aborted || this.isClosed) return Promise.resolve();
+    if (timeoutMs <= 0 || cancellation?.cancelled || this.isClosed) return Promise.resolve();
     return new Promise((resolve) => {
       let set = this.waiters.get(user);
       if (!set) this.waiters.set(user, (set = new Set()));
       const done = () => {
         clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
+        cancellation?.onCancel(undefined);
         const current = this.waiters.get(user);
         current?.delete(waiter);
         if (current?.size === 0) this.waiters.delete(user);
@@ -138,7 +138,7 @@ export class EventStream {
       };
       const waiter: Waiter = { since, resolve: done };
       const timer = setTimeout(done, timeoutMs);
-      signal?.addEventListener('abort', done, { once: true });
+      cancellation?.onCancel(done);
       set.add(waiter);
     });
   }
@@ -167,5 +167,25 @@ export class ChangeTracker {
     if (since < this.knownFrom()) return true;
     const changed = this.last.get(key);
     return changed !== undefined && changed > since;
+  }
+}
+
+/** Tells a waiting /sync that its client went away: much cheaper than an AbortController per request. */
+export class Cancellation {
+  private isCancelled = false;
+  private listener: (() => void) | undefined;
+
+  get cancelled(): boolean {
+    return this.isCancelled;
+  }
+
+  cancel(): void {
+    if (this.isCancelled) return;
+    this.isCancelled = true;
+    this.listener?.();
+  }
+
+  onCancel(listener: (() => void) | undefined): void {
+    this.listener = listener;
   }
 }

@@ -118,9 +118,18 @@ function bodyMatches(event: PushEvent, source: string): boolean {
 
 /** `*` is any run of characters, `?` any one character, everything else itself (spec: glob-style matching). */
 function globSource(pattern: string): string {
-  // Runs of `*` mean the same as one and would only make matching slower.
-  return [...pattern.replace(/\*+/g, '*')].map((char) => (char === '*' ? '[\\s\\S]*' : char === '?' ? '[\\s\\S]' : escapeRegExp(char))).join('');
+  let source = globSources.get(pattern);
+  if (source === undefined) {
+    // Runs of `*` mean the same as one and would only make matching slower.
+    source = [...pattern.replace(/\*+/g, '*')].map((char) => (char === '*' ? '[\\s\\S]*' : char === '?' ? '[\\s\\S]' : escapeRegExp(char))).join('');
+    if (globSources.size >= REGEXP_CACHE_LIMIT) globSources.clear();
+    globSources.set(pattern, source);
+  }
+  return source;
 }
+
+/** Every /sync evaluates every new event against every member's rules: translate each pattern once. */
+const globSources = new Map<string, string>();
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

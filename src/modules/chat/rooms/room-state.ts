@@ -26,6 +26,7 @@ function levelMap(value: unknown): Record<string, number> {
 /** A room's state at one point of its history, with the questions the authorisation rules ask. */
 export class RoomState {
   private latest: number | undefined;
+  private levels: PowerLevels | undefined;
 
   constructor(
     readonly roomId: string,
@@ -91,6 +92,11 @@ export class RoomState {
   }
 
   powerLevels(): PowerLevels {
+    this.levels ??= this.readPowerLevels();
+    return this.levels;
+  }
+
+  private readPowerLevels(): PowerLevels {
     const event = this.get('m.room.power_levels');
     if (!event) {
       // Without a power-levels event the creator is all-powerful and everyone else is 0.

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Chat } from '../chat.service.js';
 import { authenticate, jsonBody, parseJson, queryInteger, queryString, routeParam } from '../chat.http.js';
 import { forbidden, invalidParam, notFound } from '../matrix-error.js';
-import { parseToken } from '../stream.js';
+import { Cancellation, parseToken } from '../stream.js';
 import { EMPTY_SYNC_FILTER, parseSyncFilter, type SyncFilter } from './filters.js';
 import { findFilter, saveFilter } from './sync.store.js';
 
@@ -40,15 +40,15 @@ export function registerSyncRoutes(scope: FastifyInstance, chat: Chat): void {
     const fullState = queryString(request, 'full_state');
     if (fullState !== undefined && fullState !== 'true' && fullState !== 'false') throw invalidParam('full_state must be true or false');
     const filter = await loadFilter(request, me.userId);
-    const aborted = new AbortController();
-    reply.raw.once('close', () => aborted.abort());
+    const cancellation = new Cancellation();
+    reply.raw.once('close', () => cancellation.cancel());
     return chat.sync.sync({
       requester: me,
       since,
       filter,
       fullState: fullState === 'true',
       timeoutMs: queryInteger(request, 'timeout', 0, MAX_TIMEOUT_MS),
-      signal: aborted.signal,
+      cancellation,
     });
   });
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ChatTables } from '../chat.tables.js';
 import type { ChatCore } from '../chat.core.js';
 import type { Requester } from '../access-tokens.js';
-import { formatToken, type StreamToken } from '../stream.js';
+import { formatToken, type Cancellation, type StreamToken } from '../stream.js';
 import type { RoomsService } from '../rooms/rooms.service.js';
 import type { HistoryService } from '../rooms/history.service.js';
 import type { RoomState } from '../rooms/room-state.js';
@@ -25,7 +25,7 @@ export interface SyncRequest {
   readonly filter: SyncFilter;
   readonly fullState: boolean;
   readonly timeoutMs: number;
-  readonly signal?: AbortSignal;
+  readonly cancellation?: Cancellation;
 }
 
 const DEFAULT_TIMELINE_LIMIT = 10;
@@ -70,8 +70,8 @@ export class SyncService {
       const upTo = this.core.stream.current();
       const response = await this.build(request, since, upTo);
       const remaining = deadline - Date.now();
-      if (since === null || !isEmpty(response) || remaining <= 0 || request.signal?.aborted) return response;
-      await this.core.stream.waitForChange(request.requester.userId, upTo, remaining, request.signal);
+      if (since === null || !isEmpty(response) || remaining <= 0 || request.cancellation?.cancelled) return response;
+      await this.core.stream.waitForChange(request.requester.userId, upTo, remaining, request.cancellation);
       if (this.core.stream.closed) return response;
     }
   }
