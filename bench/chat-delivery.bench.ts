@@ -86,13 +86,16 @@ async function searchRates(users: number, run: (ratePerRoom: number) => Promise<
     outcomes.push(outcome);
     if (outcome.passed) passing = Math.max(passing ?? 0, rate);
     else failing = Math.min(failing ?? Infinity, rate);
-    if (failing === undefined) rate = rounded(rate * 2);
-    else if (passing === undefined) {
+    if (failing === undefined) {
+      rate = rounded(rate * 2);
+    } else if (passing === undefined) {
       rate = rounded(rate / 2);
       if (rate * users < minDeliveries) break;
+    } else if (bisected++ < bisections) {
+      rate = rounded((passing + failing) / 2);
+    } else {
+      break;
     }
-    else if (bisected++ < bisections) rate = rounded((passing + failing) / 2);
-    else break;
     if (outcomes.some((o) => o.ratePerRoom === rate)) break;
   }
   return outcomes;
@@ -133,11 +136,12 @@ async function runShape(users: number, profileFile: string | undefined): Promise
     const idle = await measureIdle(server.pid, IDLE_SECONDS);
     log(`  idle: RSS ${idle.rssMb.toFixed(0)} MB, server CPU ${idle.serverCpu.toFixed(1)} %`);
     let step = 0;
-    const live = { generators, serverPid: server.pid };
+    // Closures do not keep the narrowing of the `let`s above.
+    const load = { generators, serverPid: server.pid };
     if (profileFile) await server.startProfile();
     const steps = await searchRates(users, async (ratePerRoom) => {
       step += 1;
-      const outcome = await measureStep({ ...live, step, ratePerRoom, roomCount: rooms, membersPerRoom: ROOM_SIZE, timing, postgresDatabase });
+      const outcome = await measureStep({ ...load, step, ratePerRoom, roomCount: rooms, membersPerRoom: ROOM_SIZE, timing, postgresDatabase });
       log(`  step ${step}: ${describe(outcome)}`);
       await sleep(SETTLE_MS);
       return outcome;

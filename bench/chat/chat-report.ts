@@ -198,18 +198,24 @@ The generator and the server share the machine's two cores, which the generator 
 
 const OUTER_START = '<!-- bench:chat:start -->';
 const OUTER_END = '<!-- bench:chat:end -->';
-const DIALECTS = ['sqlite', 'postgres'] as const;
 const blockPattern = (dialect: string) => new RegExp(`<!-- bench:chat-${dialect}:start -->[\\s\\S]*?<!-- bench:chat-${dialect}:end -->`);
 
-/** Rewrites this section with the new block for one database, keeping the other database's block; re-reads the file first. */
+/**
+ * Replaces one database's block in the chat section, re-reading the file first. The explanation is
+ * written only when the section is created: from then on everything else in the section (the
+ * explanation, notes on the status written by hand, the other database's block) is kept as it is.
+ */
 export function updateChatSection(path: string, dialect: 'sqlite' | 'postgres', block: string): void {
   const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Performance\n';
+  const wrapped = `<!-- bench:chat-${dialect}:start -->\n${block}\n<!-- bench:chat-${dialect}:end -->`;
   const outer = new RegExp(`${OUTER_START}[\\s\\S]*?${OUTER_END}`);
-  const existing = outer.exec(current)?.[0] ?? '';
-  const blocks = DIALECTS.map((d) => (d === dialect ? `<!-- bench:chat-${d}:start -->\n${block}\n<!-- bench:chat-${d}:end -->` : blockPattern(d).exec(existing)?.[0])).filter(
-    (b): b is string => b !== undefined,
-  );
-  const section = [OUTER_START, INTRO.trim(), ...blocks, OUTER_END].join('\n\n');
-  const next = outer.test(current) ? current.replace(outer, () => section) : `${current.trimEnd()}\n\n${section}\n`;
+  const existing = outer.exec(current)?.[0];
+  let section: string;
+  if (existing === undefined) section = [OUTER_START, INTRO.trim(), wrapped, OUTER_END].join('\n\n');
+  else if (blockPattern(dialect).test(existing)) section = existing.replace(blockPattern(dialect), () => wrapped);
+  else if (dialect === 'sqlite' && blockPattern('postgres').test(existing)) {
+    section = existing.replace(blockPattern('postgres'), (postgres) => `${wrapped}\n\n${postgres}`);
+  } else section = existing.replace(OUTER_END, `${wrapped}\n\n${OUTER_END}`);
+  const next = existing === undefined ? `${current.trimEnd()}\n\n${section}\n` : current.replace(outer, () => section);
   writeFileSync(path, next.endsWith('\n') ? next : `${next}\n`);
 }

@@ -1,8 +1,8 @@
 /**
- * The benchmark's accounts and rooms. Accounts are written straight to the database with an access
- * token from the server's own token service (registering a thousand users over HTTP would spend
- * minutes hashing passwords the benchmark never uses); rooms are created and joined through the
- * client API of the running server, as clients would.
+ * The benchmark's accounts and rooms. Accounts come from the chat's own account service, without a
+ * password (registering a thousand users over HTTP would spend minutes hashing passwords the
+ * benchmark never uses), each with a device and access token; rooms are created and joined through
+ * the client API of the running server, as clients would.
  */
 import { sql } from 'kysely';
 import { loadConfig } from '../../src/config/config.js';
@@ -22,34 +22,13 @@ export async function seedUsers(env: Record<string, string>, count: number): Pro
       app.dialect === 'postgres'
         ? `PostgreSQL ${(await sql<{ v: string }>`select current_setting('server_version') as v`.execute(app.db)).rows[0]?.v ?? '?'}`
         : `SQLite ${(await sql<{ v: string }>`select sqlite_version() as v`.execute(app.db)).rows[0]?.v ?? '?'}`;
-    const now = Date.now();
-    const accounts = Array.from({ length: count }, (_, i) => {
-      const localpart = `bench${String(i).padStart(4, '0')}`;
-      return { localpart, userId: `@${localpart}:${app.chat.config.serverName}`, deviceId: `BENCH${i}` };
-    });
-    await app.db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto('chat_users')
-        .values(
-          accounts.map((a) => ({
-            user_id: a.userId,
-            localpart: a.localpart,
-            password_hash: null,
-            display_name: `Bench user ${a.localpart.slice(5)}`,
-            avatar_url: null,
-            is_admin: 0,
-            deactivated: 0,
-            created_ts: now,
-          })),
-        )
-        .execute();
-      await tx
-        .insertInto('chat_devices')
-        .values(accounts.map((a) => ({ user_id: a.userId, device_id: a.deviceId, display_name: 'load generator', created_ts: now, last_seen_ts: null, last_seen_ip: null })))
-        .execute();
-    });
     const users: BenchUser[] = [];
-    for (const account of accounts) users.push({ userId: account.userId, accessToken: await app.chat.tokens.issue(account.userId, account.deviceId) });
+    for (let i = 0; i < count; i++) {
+      const number = String(i).padStart(4, '0');
+      const account = await app.chat.accounts.createUser({ username: `bench${number}`, password: null, displayName: `Bench user ${number}` });
+      const session = await app.chat.accounts.startSession(account.userId, { displayName: 'load generator', ip: null });
+      users.push({ userId: session.userId, accessToken: session.accessToken });
+    }
     return { users, databaseVersion };
   } finally {
     await app.close();
