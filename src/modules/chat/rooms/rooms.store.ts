@@ -194,12 +194,6 @@ export async function membershipsOfUser(db: Executor, userId: string): Promise<M
   return rows.map(toMembership);
 }
 
-export async function membersOfRooms(db: Executor, roomIds: readonly string[]): Promise<MembershipRow[]> {
-  if (roomIds.length === 0) return [];
-  const rows = await db.selectFrom('chat_memberships').selectAll().where('room_id', 'in', roomIds).execute();
-  return rows.map(toMembership);
-}
-
 export async function setForgotten(db: Executor, roomId: string, userId: string): Promise<void> {
   await db.updateTable('chat_memberships').set({ forgotten: 1 }).where('room_id', '=', roomId).where('user_id', '=', userId).execute();
 }
