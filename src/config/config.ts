@@ -1,5 +1,6 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 export interface Config {
   readonly port: number;
@@ -16,6 +17,14 @@ export interface Config {
   /** Registrations (name, contact, needs) are deleted this many days after their session ends. */
   readonly registrationRetentionDays: number;
   readonly chat: ChatConfig;
+  readonly mail: MailConfig;
+}
+
+export interface MailConfig {
+  /** smtp:// or smtps:// of the mail server (user:password@ allowed); unset: mail is only logged. */
+  readonly url: string | undefined;
+  /** From address of every mail the platform sends. */
+  readonly from: string;
 }
 
 export type ChatRegistration = 'open' | 'token' | 'closed';
@@ -56,6 +65,36 @@ function chatRegistration(raw: string | undefined): ChatRegistration {
   throw new ConfigError(`MATRIX_REGISTRATION must be open, token or closed, got "${raw}"`);
 }
 
+function mailUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  // The URL may hold a password: the error never repeats it.
+  if (!URL.canParse(raw) || !['smtp:', 'smtps:'].includes(new URL(raw).protocol)) {
+    throw new ConfigError('MAIL_URL must be an smtp:// or smtps:// URL');
+  }
+  return raw;
+}
+
+/**
+ * Outside production a missing SESSION_SECRET is made once and kept in the data folder, so that
+ * sessions and the second-factor seeds it encrypts survive a restart of the demo.
+ */
+function localSessionSecret(dataDir: string): string {
+  const file = join(dataDir, 'session-secret');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString('hex');
+    try {
+      writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+      return secret;
+    } catch {
+      // Another process starting at the same moment wrote it first.
+      return readFileSync(file, 'utf8').trim();
+    }
+  }
+}
+
 /** The only reader of the environment: everything else receives a typed Config. */
 export function loadConfig(env: Env = process.env): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
@@ -66,13 +105,14 @@ export function loadConfig(env: Env = process.env): Config {
   if (production && secret.length < 32) {
     throw new ConfigError('SESSION_SECRET must be set to at least 32 characters in production');
   }
+  const dataDir = resolve(env.DATA_DIR || 'data');
   return {
     port,
     host,
     publicUrl,
-    dataDir: resolve(env.DATA_DIR || 'data'),
+    dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
-    sessionSecret: secret || randomBytes(32).toString('hex'),
+    sessionSecret: secret || localSessionSecret(dataDir),
     secureCookies: bool(env, 'SECURE_COOKIES', publicUrl.startsWith('https://')),
     logLevel: env.LOG_LEVEL || (production ? 'info' : 'warn'),
     staleAfterDays: integer(env, 'STALE_AFTER_DAYS', 183, 1, 3650),
@@ -81,6 +121,10 @@ export function loadConfig(env: Env = process.env): Config {
       serverName: env.MATRIX_SERVER_NAME || new URL(publicUrl).host,
       registration: chatRegistration(env.MATRIX_REGISTRATION),
       maxUploadBytes: integer(env, 'MEDIA_MAX_UPLOAD_BYTES', 52_428_800, 1024, 2_147_483_647),
+    },
+    mail: {
+      url: mailUrl(env.MAIL_URL),
+      from: env.MAIL_FROM || `Zesummen <no-reply@${new URL(publicUrl).hostname}>`,
     },
   };
 }
