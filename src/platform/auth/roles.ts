@@ -1,6 +1,7 @@
 import { AppError } from '../http/app-error.js';
 
-export const ROLES = ['provider', 'moderator', 'admin'] as const;
+/** `person`: a citizen who signed up alone; the others are given out by admins. */
+export const ROLES = ['person', 'provider', 'moderator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface CurrentUser {
@@ -10,6 +11,12 @@ export interface CurrentUser {
   readonly role: Role;
   /** Organisations this user may edit as a provider. */
   readonly organizationIds: readonly string[];
+  /** The account has a confirmed code app (TOTP). */
+  readonly secondFactorEnrolled: boolean;
+  /** A code from the app was checked in this very session; always false outside a session. */
+  readonly secondFactorVerified: boolean;
+  /** The hash of the session token, naming the session without revealing it; null outside a session. */
+  readonly sessionId: string | null;
 }
 
 export function isRole(value: unknown): value is Role {
@@ -23,6 +30,11 @@ export function canModerate(user: CurrentUser | null): boolean {
 
 export function canEditOrganization(user: CurrentUser | null, organizationId: string): boolean {
   return canModerate(user) || (user?.organizationIds.includes(organizationId) ?? false);
+}
+
+/** Where "my area" is: citizens manage their mandates, everyone else the directory. */
+export function homePathOf(user: Pick<CurrentUser, 'role'> | null): string {
+  return user?.role === 'person' ? '/mandates' : '/provider';
 }
 
 export function requireUser(user: CurrentUser | null): CurrentUser {

@@ -5,18 +5,22 @@ import { AppError } from './app-error.js';
 export interface RateLimiter {
   /** Counts one attempt for the key; throws a 429 AppError once the window's budget is spent. */
   hit(request: FastifyRequest, bucket: string): void;
+  /** The same for a key of the caller's choosing, e.g. an account attacked from many addresses. */
+  hitKey(key: string): void;
 }
 
 /**
- * Fixed-window counters in memory, per client address and bucket. One process serves the
+ * Fixed-window counters in memory, per key (usually a bucket and the client address). One process serves the
  * platform, so memory is the right place; a restart forgets counts, which only errs towards users.
  */
 export function createRateLimiter(options: { max: number; windowMs: number; clock: Clock }): RateLimiter {
   const windows = new Map<string, { start: number; count: number }>();
-  return {
+  const limiter: RateLimiter = {
     hit(request, bucket) {
+      limiter.hitKey(`${bucket}\u0000${request.ip}`);
+    },
+    hitKey(key) {
       const now = options.clock.now().getTime();
-      const key = `${bucket}\u0000${request.ip}`;
       const current = windows.get(key);
       if (!current || now - current.start >= options.windowMs) {
         if (windows.size > 50_000) {
@@ -33,4 +37,5 @@ export function createRateLimiter(options: { max: number; windowMs: number; cloc
       }
     },
   };
+  return limiter;
 }

@@ -2,7 +2,7 @@ import { h } from '../../../../platform/views/jsx.js';
 import { Layout } from '../../../../platform/views/layout.js';
 import { href, type PageContext } from '../../../../platform/http/context.js';
 import type { Location, Offer, Organization } from '../../directory.model.js';
-import { qrSvg } from '../../qr.js';
+import { qrSvg } from '../../../../platform/views/qr.js';
 import { Address } from './offer-page.js';
 import { OpeningHoursTable } from './opening-hours-table.js';
 import { formatDate, formatDateTime, langIfOther, pickText } from './text.js';

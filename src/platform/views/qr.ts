@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { escapeHtml, raw, type SafeHtml } from '../../platform/views/jsx.js';
+import { escapeHtml, raw, type SafeHtml } from './jsx.js';
 
 /** The quiet zone the QR standard asks for around the symbol, in modules. */
 const QUIET_ZONE = 4;
