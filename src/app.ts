@@ -28,14 +28,25 @@ import {
 } from './modules/directory/index.js';
 import { opendataMessagesDir, opendataPlugin } from './modules/opendata/index.js';
 import { chatMigrations, chatPlugin, createChat, type Chat, type ChatTables } from './modules/chat/index.js';
+import {
+  createMandatesService,
+  mandatesMessagesDir,
+  mandatesMigrations,
+  mandatesPlugin,
+  type MandatesService,
+  type MandatesTables,
+  type PeopleDirectory,
+} from './modules/mandates/index.js';
+import { createMailer, type Mailer } from './platform/mail/mailer.js';
 
-export type Database = AccountsTables & DirectoryTables & ChatTables;
+export type Database = AccountsTables & DirectoryTables & ChatTables & MandatesTables;
 
 /** Every module's migrations, in one global order shared by SQLite and PostgreSQL. */
 export const allMigrations: NamedMigrations = {
   ...accountsMigrations,
   ...directoryMigrations,
   ...chatMigrations,
+  ...mandatesMigrations,
 };
 
 export const messageDirs: string[] = [
@@ -43,6 +54,7 @@ export const messageDirs: string[] = [
   fileURLToPath(accountsMessagesDir),
   fileURLToPath(directoryMessagesDir),
   fileURLToPath(opendataMessagesDir),
+  fileURLToPath(mandatesMessagesDir),
 ];
 
 export function loadAllCatalogs(): Catalogs {
@@ -53,8 +65,10 @@ export interface AppOptions {
   readonly clock?: Clock;
   /** Tests fail on a missing message; production falls back to English. */
   readonly strictMessages?: boolean;
-  /** For the long-running server: delete expired personal data at start, then daily. */
+  /** For the long-running server: daily chores (expired personal data, mandate expiry and reminders), at start and then daily. */
   readonly housekeeping?: boolean;
+  /** Where e-mail goes; by default one log line per message. */
+  readonly mailer?: Mailer;
 }
 
 export interface App {
@@ -64,6 +78,7 @@ export interface App {
   readonly accounts: AccountsService;
   readonly directory: DirectoryService;
   readonly chat: Chat;
+  readonly mandates: MandatesService;
   close(): Promise<void>;
 }
 
@@ -79,13 +94,25 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const { db } = database;
   await migrateToLatest(db, allMigrations);
 
-  const accounts = createAccounts({ db, clock });
+  const accounts = createAccounts({ db, clock, sessionSecret: config.sessionSecret });
   const directory = createDirectory({ db, clock, isTrusted: accounts.isTrusted, config });
   await directory.start();
   const chat = createChat({ db, clock, config: config.chat, publicUrl: config.publicUrl, mediaDir: join(config.dataDir, 'media') });
   await chat.start();
 
   const translators = createTranslators(loadAllCatalogs(), { strict: options.strictMessages ?? false });
+  const people: PeopleDirectory = {
+    findUserByEmail: accounts.findByEmail,
+    usersByIds: accounts.usersByIds,
+    organizationsOfUser: accounts.organizationsOfUser,
+    isSessionVerified: accounts.isSessionVerified,
+    async organizationsByIds(ids) {
+      const found = await Promise.all(ids.map((id) => directory.getOrganization(id)));
+      return new Map(found.flatMap((o) => (o ? [[o.id, { name: o.name, email: o.email }] as const] : [])));
+    },
+  };
+  const mailer = options.mailer ?? createMailer(config.mail, console);
+  const mandates = createMandatesService({ db, clock, publicUrl: config.publicUrl, translators, mailer, people });
   const http = await createHttpServer({
     publicUrl: config.publicUrl,
     sessionSecret: config.sessionSecret,
@@ -97,7 +124,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   const loginLimiter = createRateLimiter({ max: 10, windowMs: 15 * 60_000, clock });
   await http.register(
-    accountsPlugin({ accounts, publicUrl: config.publicUrl, secureCookies: config.secureCookies, loginLimiter }),
+    accountsPlugin({
+      accounts,
+      publicUrl: config.publicUrl,
+      secureCookies: config.secureCookies,
+      loginLimiter,
+      secondFactorLimiter: createRateLimiter({ max: 5, windowMs: 15 * 60_000, clock }),
+    }),
   );
   const publicFormLimiter = createRateLimiter({ max: 20, windowMs: 10 * 60_000, clock });
   await http.register(
@@ -116,12 +149,23 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   );
   await http.register(opendataPlugin({ directory, clock, publicUrl: config.publicUrl }));
   await http.register(chatPlugin(chat));
+  await http.register(
+    mandatesPlugin({
+      mandates,
+      publicUrl: config.publicUrl,
+      listOrganizations: async () => (await directory.listOrganizations()).map((o) => ({ id: o.id, name: o.name })),
+      accessCheckLimiter: createRateLimiter({ max: 20, windowMs: 10 * 60_000, clock }),
+      tokenLimiter: createRateLimiter({ max: 20, windowMs: 10 * 60_000, clock }),
+    }),
+  );
 
   let housekeeping: NodeJS.Timeout | undefined;
   if (options.housekeeping) {
     const purge = async () => {
       const deleted = await directory.purgeExpiredRegistrations();
       if (deleted > 0) http.log.info({ deleted }, 'deleted registrations past their retention period');
+      const reminders = await mandates.sendExpiryReminders();
+      if (reminders > 0) http.log.info({ reminders }, 'sent mandate expiry reminders');
     };
     await purge();
     // unref: a daily chore must not keep a stopping process alive.
@@ -136,6 +180,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     accounts,
     directory,
     chat,
+    mandates,
     async close() {
       clearInterval(housekeeping);
       chat.stop();

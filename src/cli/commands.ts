@@ -7,5 +7,6 @@ import { importCommand } from './import.command.js';
 import { exportCommand } from './export.command.js';
 import { purgeCommand } from './purge.command.js';
 import { chatAdminCommands } from './chat-admin.command.js';
+import { mandatesCommands } from './mandates.command.js';
 
-export const COMMANDS: readonly CliCommand[] = [serveCommand, migrateCommand, userCreateCommand, seedCommand, demoCommand, importCommand, exportCommand, purgeCommand, ...chatAdminCommands];
+export const COMMANDS: readonly CliCommand[] = [serveCommand, migrateCommand, userCreateCommand, seedCommand, demoCommand, importCommand, exportCommand, purgeCommand, ...chatAdminCommands, ...mandatesCommands];

@@ -29,7 +29,7 @@ export const seedCommand: CliCommand = {
 
 export function seedApp(app: App, options: { replace?: boolean; seed?: string | undefined }): Promise<SeedOutcome> {
   return seedDemo(
-    { directory: app.directory, accounts: app.accounts, chat: app.chat },
+    { directory: app.directory, accounts: app.accounts, chat: app.chat, mandates: app.mandates },
     { now: new Date(), replace: options.replace ?? false, ...(options.seed ? { seed: options.seed } : {}) },
   );
 }

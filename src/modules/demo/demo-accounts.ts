@@ -48,6 +48,22 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     organizationIds: TRUSTED_PROVIDER_ORGANIZATIONS.map(demoOrganizationId),
     trusted: true,
   },
+  {
+    email: 'maria@demo.zesummen.example',
+    password: 'demo-maria-zesummen',
+    role: 'person',
+    displayName: 'Maria Demo',
+    organizationIds: [],
+    trusted: false,
+  },
+  {
+    email: 'joao@demo.zesummen.example',
+    password: 'demo-joao-zesummen',
+    role: 'person',
+    displayName: 'João Demo',
+    organizationIds: [],
+    trusted: false,
+  },
 ];
 
 export type DemoAccountOutcome = 'created' | 'existing';

@@ -10,7 +10,7 @@ const now = new Date();
 
 describeEachDialect('seeding the demo directory', (dialect) => {
   let app: TestApp;
-  const deps = () => ({ directory: app.directory, accounts: app.accounts, chat: app.chat });
+  const deps = () => ({ directory: app.directory, accounts: app.accounts, chat: app.chat, mandates: app.mandates });
   const chatAccount = (localpart: string) => DEMO_CHAT_ACCOUNTS.find((a) => a.localpart === localpart)!;
   const logInAs = async (localpart: string) => (await matrixClient(app)).login(localpart, chatAccount(localpart).password);
 
@@ -29,6 +29,19 @@ describeEachDialect('seeding the demo directory', (dialect) => {
     const smartphone = await app.directory.search({ text: 'smartphone', limit: 50 });
     assert.ok(smartphone.total > 0);
     assert.ok(smartphone.offers.every((card) => card.offer.isDemo && card.organization.name.endsWith('(Demo)')));
+  });
+
+  test('the demo has an accredited helpdesk and an active mandate from Maria to her son, only once', async () => {
+    const maria = await app.accounts.findByEmail('maria@demo.zesummen.example');
+    const joao = await app.accounts.findByEmail('joao@demo.zesummen.example');
+    assert.ok(maria && joao);
+    const given = await app.mandates.listAsPrincipal(maria);
+    assert.equal(given.length, 1);
+    assert.equal(given[0]?.status, 'active');
+    assert.deepEqual((await app.mandates.listAsAgent(joao)).map((m) => m.id), [given[0]?.id]);
+    assert.ok((await app.mandates.listAccreditations()).some((a) => a.current && a.organizationName.endsWith('(Demo)')));
+    await seedDemo(deps(), { now });
+    assert.equal((await app.mandates.listAsPrincipal(maria)).length, 1);
   });
 
   test('every demo account can sign in, and the providers manage their organisations', async () => {
@@ -112,7 +125,7 @@ describeEachDialect('seeding the demo next to real chat accounts', (dialect) => 
 
   test('a homeserver where a real person has an account gets no demo chat accounts and no demo room', async () => {
     await app.chat.accounts.createUser({ username: 'marie', password: 'a real and long password' });
-    const outcome = await seedDemo({ directory: app.directory, accounts: app.accounts, chat: app.chat }, { now });
+    const outcome = await seedDemo({ directory: app.directory, accounts: app.accounts, chat: app.chat, mandates: app.mandates }, { now });
     assert.equal(outcome.state, 'seeded');
     assert.deepEqual(outcome.state === 'seeded' && outcome.chat, { state: 'refused_real_users', real: 1 });
     const client = await matrixClient(app);

@@ -1,6 +1,7 @@
 import { h, Fragment, type Child, type SafeHtml } from './jsx.js';
 import { LOCALES, LOCALE_NAMES } from '../i18n/locales.js';
 import { href, type PageContext } from '../http/context.js';
+import { homePathOf } from '../auth/roles.js';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -66,11 +67,16 @@ function SiteHeader({ ctx }: { ctx: PageContext }): SafeHtml {
             </li>
             <li>
               {ctx.user ? (
-                <a href={href(ctx, '/provider')}>{t('layout.nav.provider_area')}</a>
+                <a href={href(ctx, homePathOf(ctx.user))}>{t('layout.nav.provider_area')}</a>
               ) : (
                 <a href={href(ctx, '/login')}>{t('layout.nav.sign_in')}</a>
               )}
             </li>
+            {ctx.user && homePathOf(ctx.user) !== '/mandates' ? (
+              <li>
+                <a href={href(ctx, '/mandates')}>{t('mandates.nav.link')}</a>
+              </li>
+            ) : null}
           </ul>
         </nav>
         <LanguageSwitcher ctx={ctx} />
