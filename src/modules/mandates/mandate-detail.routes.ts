@@ -125,13 +125,14 @@ export function registerMandateDetailPages(app: FastifyInstance, deps: MandatesP
     return refused(reply, user, ctx, id, result.error);
   });
 
-  // GET /:locale/mandates/:id/consent-form.pdf — a helper prints the form the principal signs
-  app.get<Id & { Querystring: { lang?: string; easy?: string } }>('/:locale/mandates/:id/consent-form.pdf', async (request, reply) => {
+  // POST /:locale/mandates/:id/consent-form.pdf — a helper prints the form the principal signs.
+  // A POST, not a GET: each print makes a new one-time code, which a prefetch or a link must not do.
+  app.post<Id>('/:locale/mandates/:id/consent-form.pdf', async (request, reply) => {
     const { user, ctx } = signedIn(request);
     const id = request.params.id;
     const away = detour(reply, ctx, user, id);
     if (away) return away;
-    const result = await mandates.printConsentForm(user, id, consentChoice(request.query, ctx.locale));
+    const result = await mandates.printConsentForm(user, id, consentChoice(request.body as FormBody, ctx.locale));
     if (!result.ok) return refused(reply, user, ctx, id, result.error);
     return reply
       .header('Cache-Control', 'no-store')

@@ -259,7 +259,7 @@ describeEachDialect('the mandate pages', (dialect) => {
     assert.match(text(detail.body), /Consent on paper/);
     assert.doesNotMatch(detail.body, /name="textSha256"/, 'only the principal consents online');
 
-    const pdf = await helper.get(`/en/mandates/${id}/consent-form.pdf?lang=fr`);
+    const pdf = await helper.post(`/en/mandates/${id}/consent-form.pdf`, { lang: 'fr' });
     assert.equal(pdf.statusCode, 200);
     assert.equal(pdf.headers['content-type'], 'application/pdf');
     assert.match(String(pdf.headers['content-disposition']), /^inline; filename="consent-form-[^"]+\.pdf"$/);
@@ -315,7 +315,7 @@ describeEachDialect('the mandate pages', (dialect) => {
     const detour = await fresh.get(`/en/mandates/${id}`);
     assert.equal(detour.statusCode, 303);
     assert.equal(detour.headers.location, `/en/account/second-factor/verify?next=${encodeURIComponent(`/en/mandates/${id}`)}`);
-    const pdf = await fresh.get(`/en/mandates/${id}/consent-form.pdf`);
+    const pdf = await fresh.post(`/en/mandates/${id}/consent-form.pdf`, {});
     assert.equal(pdf.headers.location, `/en/account/second-factor/verify?next=${encodeURIComponent(`/en/mandates/${id}`)}`);
   });
 

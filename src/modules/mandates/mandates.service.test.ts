@@ -115,6 +115,16 @@ describeEachDialect('mandates: lifecycle and refusals', (dialect) => {
     assert.ok((await app.mandates.listAsPrincipal(cast.principal)).some((m) => m.id === mandate.id), 'the principal sees it');
   });
 
+  test('a helper who set up a mandate between two people finds it in their list to print the form', async () => {
+    const mandate = unwrap(
+      await app.mandates.propose(cast.helper, { principalEmail: cast.principal.email, agent: { kind: 'person', email: cast.relative.email }, scopes: TAXES_AND_HEALTH, duration: '1m' }),
+    );
+    assert.ok((await app.mandates.listAsAgent(cast.helper)).some((m) => m.id === mandate.id));
+    assert.ok(!(await app.mandates.listAsAgent(cast.otherHelper)).some((m) => m.id === mandate.id));
+    assert.equal(unwrap(await app.mandates.printConsentForm(cast.helper, mandate.id, { locale: 'en', easyLanguage: false })).oneTimeCode.length, 8);
+    assert.deepEqual(await app.mandates.accept(cast.helper, mandate.id), { ok: false, error: 'forbidden' }, 'only the relative accepts');
+  });
+
   test('only moderators accredit organisations', async () => {
     assert.deepEqual(await app.mandates.accredit(cast.helper, cast.helpdesk.id, '2030-01-01T00:00:00Z'), { ok: false, error: 'forbidden' });
     assert.deepEqual(await app.mandates.accredit(cast.moderator, cast.helpdesk.id, '2020-01-01T00:00:00Z'), { ok: false, error: 'wrong_state' });

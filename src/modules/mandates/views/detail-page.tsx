@@ -194,7 +194,8 @@ function PaperConsent({ ctx, mandate, form }: { ctx: PageContext; mandate: Manda
         <li>{t('mandates.paper.step_record')}</li>
       </ol>
       {/* A new tab keeps this page open for typing the code once the form is signed. */}
-      <form method="get" action={href(ctx, `/mandates/${mandate.id}/consent-form.pdf`)} target="_blank" class="language-choice">
+      <form method="post" action={href(ctx, `/mandates/${mandate.id}/consent-form.pdf`)} target="_blank" class="language-choice">
+        <CsrfField token={ctx.csrfToken} />
         <div class="field">
           <label for="form-lang">{t('mandates.consent.language')}</label>
           <select id="form-lang" name="lang">
