@@ -36,6 +36,7 @@ import {
   type MandatesService,
   type MandatesTables,
   type PeopleDirectory,
+  mandatesApiOpenApiPaths,
 } from './modules/mandates/index.js';
 import { createMailer, type Mailer } from './platform/mail/mailer.js';
 
@@ -147,7 +148,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       grantOrganization: accounts.grantOrganization,
     }),
   );
-  await http.register(opendataPlugin({ directory, clock, publicUrl: config.publicUrl }));
+  await http.register(opendataPlugin({ directory, clock, publicUrl: config.publicUrl, otherApiPaths: mandatesApiOpenApiPaths }));
   await http.register(chatPlugin(chat));
   await http.register(
     mandatesPlugin({

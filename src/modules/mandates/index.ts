@@ -10,6 +10,7 @@ export type { MandatesTables } from './mandates.tables.js';
 export type * from './mandates.model.js';
 export type * from './mandates.types.js';
 export { PROCEDURE_CATEGORIES, MANDATE_ACTIONS, DURATION_PRESETS } from './mandates.model.js';
+export { mandatesApiOpenApiPaths } from './mandates-api.schema.js';
 
 export const mandatesMigrations = { '0030_mandates': m0030 };
 export const mandatesMessagesDir = new URL('./messages/', import.meta.url);

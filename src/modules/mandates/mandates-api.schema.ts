@@ -56,3 +56,42 @@ export const AuthorizationServerMetadata = Type.Object({
   subject_token_types_supported: Type.Array(Type.String()),
 });
 export type AuthorizationServerMetadata = Static<typeof AuthorizationServerMetadata>;
+
+export const OAuthErrorResponse = Type.Object({
+  error: Type.String({ description: 'The OAuth 2.0 error code (RFC 6749 5.2): invalid_request, invalid_client, invalid_grant, invalid_scope…' }),
+  error_description: Type.String(),
+  reason: Type.String({ description: 'Why, for the service to act on: mandate_revoked, scope_revoked, out_of_scope, code_expired…' }),
+});
+
+const plain = (schema: unknown): Record<string, unknown> => JSON.parse(JSON.stringify(schema)) as Record<string, unknown>;
+const oauthError = (description: string) => ({ description, content: { 'application/json': { schema: plain(OAuthErrorResponse) } } });
+
+/** How the service-facing mandates API is described in the platform's OpenAPI document. */
+export const mandatesApiOpenApiPaths: Record<string, Record<string, unknown>> = {
+  '/api/v1/mandates/token': {
+    post: {
+      operationId: 'exchangeDelegationCode',
+      summary:
+        'Token exchange (RFC 8693): a registered service trades the delegation code an agent brought for a signed JWT ' +
+        '(ES256, 10 minutes) naming the principal (sub), the agent (act), the mandate and the granted scope. ' +
+        'The service authenticates with HTTP Basic (client_secret_basic) or client_id and client_secret in the body.',
+      requestBody: {
+        required: true,
+        content: { 'application/x-www-form-urlencoded': { schema: plain(TokenRequestBody) } },
+      },
+      responses: {
+        200: { description: 'The token.', content: { 'application/json': { schema: plain(IssuedTokenResponse) } } },
+        400: oauthError('Refused: a parameter is missing, or the code, the mandate or the scope does not allow it (see reason).'),
+        401: oauthError('Unknown client or wrong client secret.'),
+        429: oauthError('Too many failed client authentications from this address; see Retry-After.'),
+      },
+    },
+  },
+  '/api/v1/mandates/jwks.json': {
+    get: {
+      operationId: 'mandateSigningKeys',
+      summary: 'The public keys (JWKS) that verify mandate tokens.',
+      responses: { 200: { description: 'The keys.', content: { 'application/json': { schema: plain(JwksResponse) } } } },
+    },
+  },
+};

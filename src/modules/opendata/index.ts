@@ -20,6 +20,8 @@ export interface OpenDataPluginDeps {
   readonly directory: DirectoryService;
   readonly clock: Clock;
   readonly publicUrl: string;
+  /** API operations of other modules, documented in the same OpenAPI document. */
+  readonly otherApiPaths?: Readonly<Record<string, Record<string, unknown>>>;
 }
 
 /** The open-data API under /api (no cookies, open CORS) and the provider's file upload. */
@@ -28,7 +30,7 @@ export function opendataPlugin(deps: OpenDataPluginDeps) {
   return async (app: FastifyInstance): Promise<void> => {
     await app.register(async (api) => {
       const routes = apiRoutes(deps);
-      const document = openApiDocument(routes, { publicUrl: deps.publicUrl });
+      const document = openApiDocument(routes, { publicUrl: deps.publicUrl, otherPaths: deps.otherApiPaths });
       api.addHook('onSend', async (request, reply) => {
         // Read-only public data: any web page may fetch it.
         if (request.method === 'GET' || request.method === 'HEAD') reply.header('Access-Control-Allow-Origin', '*');

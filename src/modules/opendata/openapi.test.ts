@@ -54,8 +54,11 @@ describeEachDialect('OpenAPI document', (dialect) => {
       '/api/v1/cantons': '/api/v1/cantons',
       '/api/v1/export/hsds.json': '/api/v1/export/hsds.json',
       '/api/v1/export/mednum.csv': '/api/v1/export/mednum.csv',
+      '/api/v1/mandates/jwks.json': '/api/v1/mandates/jwks.json',
     };
-    assert.deepEqual(Object.keys(samples).sort(), Object.keys(document.paths).sort(), 'a sample for each endpoint');
+    // Operations that are not reads (the token exchange, the scam check) are checked by their modules' own tests.
+    const reads = Object.keys(document.paths).filter((path) => document.paths[path].get);
+    assert.deepEqual(Object.keys(samples).sort(), reads.sort(), 'a sample for each read endpoint');
     for (const [path, url] of Object.entries(samples)) {
       const response = await app.http.inject({ url });
       assert.equal(response.statusCode, 200, url);

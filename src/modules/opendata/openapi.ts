@@ -58,8 +58,9 @@ function operation(route: ApiRoute): Json {
 /** Changes when a response loses or changes a field; new fields and endpoints keep it. */
 export const API_VERSION = '1.0.0';
 
-export function openApiDocument(routes: readonly ApiRoute[], options: { publicUrl: string }): Json {
-  const paths: Record<string, Json> = {};
+/** `otherPaths`: operations other modules serve under /api/v1, each described by its module. */
+export function openApiDocument(routes: readonly ApiRoute[], options: { publicUrl: string; otherPaths?: Readonly<Record<string, Json>> }): Json {
+  const paths: Record<string, Json> = { ...options.otherPaths };
   for (const route of routes) paths[openApiPath(route.url)] = { get: operation(route) };
   return {
     openapi: '3.1.0',
