@@ -1,26 +1,10 @@
-import { after, before, test, type TestContext } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runCli } from '../cli.js';
+import { runCommand, useDatabaseForCli } from '../../test/support/cli.js';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config/config.js';
 import { describeEachDialect, freshDatabase, type TestDatabase } from '../../test/support/test-app.js';
 import { redirectUriProblem } from './mandates.command.js';
-
-// The CLI reads its configuration from the environment: each dialect's run points it at its own database.
-process.env.LOG_LEVEL = 'error';
-
-async function cli(t: TestContext, ...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = t.mock.method(console, 'log', (...args: unknown[]) => out.push(args.join(' ')));
-  const error = t.mock.method(console, 'error', (...args: unknown[]) => err.push(args.join(' ')));
-  try {
-    return { code: await runCli(argv), out, err };
-  } finally {
-    log.mock.restore();
-    error.mock.restore();
-  }
-}
 
 test('redirect URIs must be absolute, without fragment, and https except on this machine', () => {
   assert.equal(redirectUriProblem('https://tax.example.lu/zesummen/callback?x=1'), null);
@@ -38,14 +22,12 @@ describeEachDialect('zesummen mandates add-service', (dialect) => {
 
   before(async () => {
     database = await freshDatabase(dialect);
-    process.env.DATA_DIR = database.config.dataDir;
-    if (database.config.databaseUrl) process.env.DATABASE_URL = database.config.databaseUrl;
-    else delete process.env.DATABASE_URL;
+    useDatabaseForCli(database.config);
   });
   after(() => database.drop());
 
   test('registers the service and prints a client id and secret that authenticate it', async (t) => {
-    const { code, out, err } = await cli(t, 'mandates', 'add-service', 'Demo tax portal', 'https://tax.example.lu/callback');
+    const { code, out, err } = await runCommand(t, 'mandates', 'add-service', 'Demo tax portal', 'https://tax.example.lu/callback');
     assert.equal(code, 0, err.join('\n'));
     assert.equal(out[0], 'Registered "Demo tax portal", sending agents to https://tax.example.lu/callback.');
     const clientId = /^Client id: (\S+)$/.exec(out[1] ?? '')?.[1];
@@ -78,10 +60,10 @@ describeEachDialect('zesummen mandates add-service', (dialect) => {
   });
 
   test('refuses missing arguments and unusable redirect URIs without registering anything', async (t) => {
-    const missing = await cli(t, 'mandates', 'add-service', 'Only a name');
+    const missing = await runCommand(t, 'mandates', 'add-service', 'Only a name');
     assert.equal(missing.code, 2);
     assert.match(missing.err[0] ?? '', /name and its redirect URI/);
-    const insecure = await cli(t, 'mandates', 'add-service', 'Portal', 'http://portal.example.lu/callback');
+    const insecure = await runCommand(t, 'mandates', 'add-service', 'Portal', 'http://portal.example.lu/callback');
     assert.equal(insecure.code, 2);
     assert.match(insecure.err[0] ?? '', /https:\/\//);
     const app = await buildApp(loadConfig());
@@ -98,14 +80,12 @@ describeEachDialect('zesummen mandates remind', (dialect) => {
 
   before(async () => {
     database = await freshDatabase(dialect);
-    process.env.DATA_DIR = database.config.dataDir;
-    if (database.config.databaseUrl) process.env.DATABASE_URL = database.config.databaseUrl;
-    else delete process.env.DATABASE_URL;
+    useDatabaseForCli(database.config);
   });
   after(() => database.drop());
 
   test('says so when no reminder is due', async (t) => {
-    const { code, out } = await cli(t, 'mandates', 'remind');
+    const { code, out } = await runCommand(t, 'mandates', 'remind');
     assert.equal(code, 0);
     assert.deepEqual(out, ['No reminder was due.']);
   });

@@ -60,3 +60,22 @@ export class TestBrowser {
     return response;
   }
 }
+
+/** What a page says, without markup: for asserting on sentences a person reads. */
+export function pageText(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
+
+/** A browser signed in through the login form; fails the test if the sign-in is refused. */
+export async function signedInBrowser(app: FastifyInstance, email: string, password: string): Promise<TestBrowser> {
+  const browser = new TestBrowser(app);
+  await browser.get('/en/login');
+  const response = await browser.post('/en/login', { email, password });
+  if (response.statusCode !== 303) throw new Error(`Signing in as ${email} answered ${response.statusCode}`);
+  return browser;
+}

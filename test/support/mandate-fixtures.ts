@@ -19,13 +19,13 @@ export interface MandateCast {
   readonly otherHelper: CurrentUser;
 }
 
-const PASSWORD = 'correct horse battery';
+export const MANDATE_CAST_PASSWORD = 'correct horse battery';
 export const ACCREDITED_UNTIL = '2031-01-01T00:00:00.000Z';
 
 /** Two accredited helpdesks with a verified helper each, a principal, her relative and a neighbour. */
 export async function mandateCastOf(app: TestApp): Promise<MandateCast> {
   const user = async (email: string, role: CurrentUser['role'], displayName: string) =>
-    unwrap(await app.accounts.createUser({ email, password: PASSWORD, displayName, role }));
+    unwrap(await app.accounts.createUser({ email, password: MANDATE_CAST_PASSWORD, displayName, role }));
   const moderator = await user('moderator@example.lu', 'moderator', 'Moderator');
   const organization = async (name: string) =>
     published(unwrap(await app.directory.createOrganization(moderator, { name, email: `${name.split(' ')[0]?.toLowerCase()}@example.lu` })));

@@ -1,12 +1,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTestApp, describeEachDialect, type TestApp } from '../../../test/support/test-app.js';
-import { TestBrowser } from '../../../test/support/http.js';
+import { pageText, signedInBrowser, TestBrowser } from '../../../test/support/http.js';
 import { manualClock, published, unwrap } from '../../../test/support/directory-fixtures.js';
-import { mandateCastOf, type MandateCast } from '../../../test/support/mandate-fixtures.js';
+import { MANDATE_CAST_PASSWORD, mandateCastOf, type MandateCast } from '../../../test/support/mandate-fixtures.js';
 
-const text = (html: string) =>
-  html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+const text = pageText;
 
 describeEachDialect('the accreditation page of moderators', (dialect) => {
   const clock = manualClock('2026-03-03T13:05:00.000Z');
@@ -19,12 +18,7 @@ describeEachDialect('the accreditation page of moderators', (dialect) => {
   });
   after(async () => app?.close());
 
-  async function signIn(email: string): Promise<TestBrowser> {
-    const browser = new TestBrowser(app.http);
-    await browser.get('/en/login');
-    assert.equal((await browser.post('/en/login', { email, password: 'correct horse battery' })).statusCode, 303);
-    return browser;
-  }
+  const signIn = (email: string): Promise<TestBrowser> => signedInBrowser(app.http, email, MANDATE_CAST_PASSWORD);
 
   test('only moderators and admins reach it', async () => {
     assert.equal((await new TestBrowser(app.http).get('/en/moderation/accreditations')).statusCode, 401);

@@ -5,7 +5,7 @@ import { buildTestApp, describeEachDialect, type TestApp } from '../../../test/s
 import { activePersonMandate, mandateCastOf, type MandateCast } from '../../../test/support/mandate-fixtures.js';
 import { unwrap } from '../../../test/support/directory-fixtures.js';
 import { dropAppendOnlyGuard } from '../../platform/db/append-only.js';
-import { runCli } from '../../cli.js';
+import { runCommand, useDatabaseForCli } from '../../../test/support/cli.js';
 import { canonicalJson, createChainVerifier, entryHash, GENESIS_HASH } from './journal.js';
 
 test('canonical JSON sorts keys at every level, so equal entries hash equally', () => {
@@ -58,19 +58,9 @@ describeEachDialect('mandates: the journal resists tampering', (dialect) => {
 
   /** `zesummen mandates verify-journal` against this test's database; its exit code and what it printed. */
   async function verifyCommand(t: TestContext): Promise<{ code: number; printed: string }> {
-    process.env.LOG_LEVEL = 'error';
-    process.env.DATA_DIR = app.config.dataDir;
-    if (app.config.databaseUrl) process.env.DATABASE_URL = app.config.databaseUrl;
-    else delete process.env.DATABASE_URL;
-    const printed: string[] = [];
-    const log = t.mock.method(console, 'log', (...args: unknown[]) => printed.push(args.join(' ')));
-    const error = t.mock.method(console, 'error', (...args: unknown[]) => printed.push(args.join(' ')));
-    try {
-      return { code: await runCli(['mandates', 'verify-journal']), printed: printed.join('\n') };
-    } finally {
-      log.mock.restore();
-      error.mock.restore();
-    }
+    useDatabaseForCli(app.config);
+    const { code, out, err } = await runCommand(t, 'mandates', 'verify-journal');
+    return { code, printed: [...out, ...err].join('\n') };
   }
 
   test('a row altered behind the triggers’ back is found by the verification', async (t) => {

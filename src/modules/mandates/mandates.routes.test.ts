@@ -1,15 +1,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTestApp, describeEachDialect, type TestApp } from '../../../test/support/test-app.js';
-import { TestBrowser } from '../../../test/support/http.js';
+import { pageText, TestBrowser } from '../../../test/support/http.js';
 import { manualClock, unwrap } from '../../../test/support/directory-fixtures.js';
 import { activePersonMandate, mandateCastOf, type MandateCast } from '../../../test/support/mandate-fixtures.js';
 import { oneTimeCodeOf } from '../../../test/support/pdf-text.js';
 import { totpAt } from '../../../test/support/totp.js';
 
 const PASSWORD = 'correct horse battery';
-const text = (html: string) =>
-  html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+const text = pageText;
 const idFrom = (location: unknown) => /\/mandates\/([^/?]+)/.exec(String(location))?.[1] ?? assert.fail(`no mandate in ${String(location)}`);
 
 describeEachDialect('the mandate pages', (dialect) => {
