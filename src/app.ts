@@ -39,8 +39,20 @@ import {
   mandatesApiOpenApiPaths,
 } from './modules/mandates/index.js';
 import { createMailer, type Mailer } from './platform/mail/mailer.js';
+import {
+  checkApiOpenApiPaths,
+  checkerPlugin,
+  createCheckerService,
+  createStoplineService,
+  safetyMessagesDir,
+  safetyMigrations,
+  stoplinePlugin,
+  type CheckerService,
+  type CheckerTables,
+  type StoplineTables,
+} from './modules/safety/index.js';
 
-export type Database = AccountsTables & DirectoryTables & ChatTables & MandatesTables;
+export type Database = AccountsTables & DirectoryTables & ChatTables & MandatesTables & CheckerTables & StoplineTables;
 
 /** Every module's migrations, in one global order shared by SQLite and PostgreSQL. */
 export const allMigrations: NamedMigrations = {
@@ -48,6 +60,7 @@ export const allMigrations: NamedMigrations = {
   ...directoryMigrations,
   ...chatMigrations,
   ...mandatesMigrations,
+  ...safetyMigrations,
 };
 
 export const messageDirs: string[] = [
@@ -56,6 +69,7 @@ export const messageDirs: string[] = [
   fileURLToPath(directoryMessagesDir),
   fileURLToPath(opendataMessagesDir),
   fileURLToPath(mandatesMessagesDir),
+  fileURLToPath(safetyMessagesDir),
 ];
 
 export function loadAllCatalogs(): Catalogs {
@@ -80,6 +94,7 @@ export interface App {
   readonly directory: DirectoryService;
   readonly chat: Chat;
   readonly mandates: MandatesService;
+  readonly checker: CheckerService;
   close(): Promise<void>;
 }
 
@@ -100,6 +115,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await directory.start();
   const chat = createChat({ db, clock, config: config.chat, publicUrl: config.publicUrl, mediaDir: join(config.dataDir, 'media') });
   await chat.start();
+  const checker = createCheckerService({ db, clock, sessionSecret: config.sessionSecret });
+  await checker.start();
 
   const translators = createTranslators(loadAllCatalogs(), { strict: options.strictMessages ?? false });
   const people: PeopleDirectory = {
@@ -148,7 +165,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       grantOrganization: accounts.grantOrganization,
     }),
   );
-  await http.register(opendataPlugin({ directory, clock, publicUrl: config.publicUrl, otherApiPaths: mandatesApiOpenApiPaths }));
+  await http.register(opendataPlugin({ directory, clock, publicUrl: config.publicUrl, otherApiPaths: { ...checkApiOpenApiPaths, ...mandatesApiOpenApiPaths } }));
   await http.register(chatPlugin(chat));
   await http.register(
     mandatesPlugin({
@@ -157,6 +174,23 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       listOrganizations: async () => (await directory.listOrganizations()).map((o) => ({ id: o.id, name: o.name })),
       accessCheckLimiter: createRateLimiter({ max: 20, windowMs: 10 * 60_000, clock }),
       tokenLimiter: createRateLimiter({ max: 20, windowMs: 10 * 60_000, clock }),
+    }),
+  );
+  await http.register(
+    checkerPlugin({
+      checker,
+      publicUrl: config.publicUrl,
+      anonymousLimiter: createRateLimiter({ max: 30, windowMs: 10 * 60_000, clock }),
+      translators,
+    }),
+  );
+  await http.register(
+    stoplinePlugin({
+      stopline: createStoplineService({ db, clock }),
+      publicUrl: config.publicUrl,
+      clock,
+      anonymousLimiter: createRateLimiter({ max: 20, windowMs: 10 * 60_000, clock }),
+      helpline: config.helpline,
     }),
   );
 
@@ -182,6 +216,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     directory,
     chat,
     mandates,
+    checker,
     async close() {
       clearInterval(housekeeping);
       chat.stop();

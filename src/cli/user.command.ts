@@ -5,7 +5,7 @@ import type { CliCommand } from './command.js';
 
 export const userCreateCommand: CliCommand = {
   name: 'user create',
-  usage: 'user create --email E --role person|provider|moderator|admin [--name N] [--organization ID] [--trusted]',
+  usage: 'user create --email E --role person|provider|moderator|analyst|admin [--name N] [--organization ID] [--trusted]',
   summary: 'Create an account; the password is read from ZESUMMEN_PASSWORD or standard input.',
   options: {
     email: { type: 'string' },
@@ -18,7 +18,7 @@ export const userCreateCommand: CliCommand = {
     const email = String(options.email ?? '');
     const role = String(options.role ?? '');
     if (!email || !isRole(role)) {
-      console.error('user create: --email and --role (person, provider, moderator or admin) are required');
+      console.error('user create: --email and --role (person, provider, moderator, analyst or admin) are required');
       return 2;
     }
     const password = process.env.ZESUMMEN_PASSWORD ?? (await readStdin()).trim();

@@ -18,6 +18,15 @@ export interface Config {
   readonly registrationRetentionDays: number;
   readonly chat: ChatConfig;
   readonly mail: MailConfig;
+  readonly helpline: HelplineConfig;
+}
+
+/** The advice line shown on the helpline page. The defaults are examples: each deployment sets its own. */
+export interface HelplineConfig {
+  /** As people dial it, e.g. "8002 1234"; a free number. */
+  readonly phone: string;
+  /** When someone answers, in OpenStreetMap opening_hours syntax ("Mo-Fr 08:00-18:00; PH off"). */
+  readonly hours: string;
 }
 
 export interface MailConfig {
@@ -125,6 +134,10 @@ export function loadConfig(env: Env = process.env): Config {
     mail: {
       url: mailUrl(env.MAIL_URL),
       from: env.MAIL_FROM || `Zesummen <no-reply@${new URL(publicUrl).hostname}>`,
+    },
+    helpline: {
+      phone: env.HELPLINE_PHONE || '8002 1234',
+      hours: env.HELPLINE_HOURS || 'Mo-Fr 08:00-18:00; PH off',
     },
   };
 }

@@ -46,6 +46,7 @@ export { ACCESSIBILITY, AUDIENCES, COSTS, LANGUAGES, MODES, OFFER_TYPES, TRANSLA
 export { MEDNUM_BY_OFFER_TYPE, MEDNUM_VALUES, mednumColumns, type MednumColumn, type MednumColumns } from './vocabulary.js';
 export type { Accessibility, Audience, Mode, OfferType } from './vocabulary.js';
 export { validateOpeningHours } from './opening-hours.js';
+export { OpeningHoursTable } from './views/public/opening-hours-table.js';
 export { foldedWords } from './fold-text.js';
 export { createSearchResponseCache } from './search-response-cache.js';
 

@@ -66,13 +66,14 @@ export function openApiDocument(routes: readonly ApiRoute[], options: { publicUr
     openapi: '3.1.0',
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     info: {
-      title: 'Zesummen open data API',
+      title: 'Zesummen API',
       version: API_VERSION,
       description:
         "Read-only access to Luxembourg's directory of digital-inclusion help: offers, organisations, " +
         'course sessions and the geography used to search them. No key, no cookies; CORS is open. ' +
         'Full exports: HSDS 3.0 (Luxembourg profile) and the French mednum CSV. The licence of the data ' +
-        'and the rules of imports are in docs/open-data.md.',
+        'and the rules of imports are in docs/open-data.md. Two operations of other modules are described here too: ' +
+        'the "Is this a scam?" check (docs/safety.md) and the mandates token exchange for online services (docs/mandates.md).',
       license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
     },
     servers: [{ url: options.publicUrl }],

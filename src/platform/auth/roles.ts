@@ -1,7 +1,7 @@
 import { AppError } from '../http/app-error.js';
 
-/** `person`: a citizen who signed up alone; the others are given out by admins. */
-export const ROLES = ['person', 'provider', 'moderator', 'admin'] as const;
+/** `person`: a citizen who signed up alone; the others are given out by admins. `analyst`: works the reports of illegal content. */
+export const ROLES = ['person', 'provider', 'moderator', 'analyst', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface CurrentUser {
@@ -32,8 +32,9 @@ export function canEditOrganization(user: CurrentUser | null, organizationId: st
   return canModerate(user) || (user?.organizationIds.includes(organizationId) ?? false);
 }
 
-/** Where "my area" is: citizens manage their mandates, everyone else the directory. */
+/** Where "my area" is: citizens manage their mandates, analysts their queue of reports, everyone else the directory. */
 export function homePathOf(user: Pick<CurrentUser, 'role'> | null): string {
+  if (user?.role === 'analyst') return '/analysts/reports';
   return user?.role === 'person' ? '/mandates' : '/provider';
 }
 

@@ -66,6 +66,9 @@ function SiteHeader({ ctx }: { ctx: PageContext }): SafeHtml {
               <a href={href(ctx, '/calendar')}>{t('layout.nav.calendar')}</a>
             </li>
             <li>
+              <a href={href(ctx, '/safety')}>{t('safety.nav.checker')}</a>
+            </li>
+            <li>
               {ctx.user ? (
                 <a href={href(ctx, homePathOf(ctx.user))}>{t('layout.nav.provider_area')}</a>
               ) : (

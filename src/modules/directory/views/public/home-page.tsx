@@ -44,6 +44,9 @@ export function HomePage({ ctx, form }: { ctx: PageContext; form: FormState }) {
           <li>
             <a href={href(ctx, '/search')}>{t('directory.home.search_link')}</a>
           </li>
+          <li>
+            <a href={href(ctx, '/safety')}>{t('safety.home.checker_link')}</a>
+          </li>
         </ul>
       </div>
     </Layout>
