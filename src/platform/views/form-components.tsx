@@ -98,6 +98,34 @@ function controlAttributes({ form, name, hint, required }: FieldProps) {
   };
 }
 
+/** A file input in the same accessible shape as the other fields: label, hint, message, field. Its name is `file`. */
+export function FileField({ form, label, hint, accept }: { form: FormState; label: string; hint: string; accept: string }) {
+  const error = form.errors.file;
+  return (
+    <div class={error ? 'field field--error' : 'field'}>
+      <label for="file">{label}</label>
+      <p class="hint" id="file-hint">
+        {hint}
+      </p>
+      {error ? (
+        <p class="field-error" id="file-error">
+          <span class="visually-hidden">{form.t('forms.error_prefix')} </span>
+          {form.t(error.key, error.values)}
+        </p>
+      ) : null}
+      <input
+        id="file"
+        name="file"
+        type="file"
+        accept={accept}
+        required
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? 'file-hint file-error' : 'file-hint'}
+      />
+    </div>
+  );
+}
+
 export function TextField(
   props: FieldProps & { type?: string; autocomplete?: string; inputmode?: string; maxlength?: number; lang?: string },
 ): SafeHtml {

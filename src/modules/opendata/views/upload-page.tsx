@@ -3,6 +3,7 @@ import { Layout } from '../../../platform/views/layout.js';
 import {
   CsrfField,
   ErrorSummary,
+  FileField,
   SelectField,
   SubmitButton,
   type FormState,
@@ -17,34 +18,6 @@ export interface UploadPageProps {
   readonly organizations: readonly Option[];
   /** Every problem found in the uploaded file, as sentences; empty before an upload. */
   readonly problems: readonly string[];
-}
-
-/** A file input in the same accessible shape as the other fields: label, hint, message, field. */
-function FileField({ form, label, hint }: { form: FormState; label: string; hint: string }) {
-  const error = form.errors.file;
-  return (
-    <div class={error ? 'field field--error' : 'field'}>
-      <label for="file">{label}</label>
-      <p class="hint" id="file-hint">
-        {hint}
-      </p>
-      {error ? (
-        <p class="field-error" id="file-error">
-          <span class="visually-hidden">{form.t('forms.error_prefix')} </span>
-          {form.t(error.key, error.values)}
-        </p>
-      ) : null}
-      <input
-        id="file"
-        name="file"
-        type="file"
-        accept=".csv,.json,text/csv,application/json"
-        required
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? 'file-hint file-error' : 'file-hint'}
-      />
-    </div>
-  );
 }
 
 export function UploadPage({ ctx, form, organizations, problems }: UploadPageProps) {
@@ -88,7 +61,7 @@ export function UploadPage({ ctx, form, organizations, problems }: UploadPagePro
           <form method="post" action={href(ctx, '/provider/import')} enctype="multipart/form-data" novalidate>
             <CsrfField token={ctx.csrfToken} />
             <SelectField form={form} name="organization" label={labels.organization} hint={t('opendata.upload.organization.hint')} required options={organizations} />
-            <FileField form={form} label={labels.file} hint={t('opendata.upload.file.hint')} />
+            <FileField form={form} label={labels.file} hint={t('opendata.upload.file.hint')} accept=".csv,.json,text/csv,application/json" />
             <SelectField
               form={form}
               name="format"

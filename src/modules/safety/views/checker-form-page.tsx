@@ -1,6 +1,6 @@
 import { h } from '../../../platform/views/jsx.js';
 import { Layout } from '../../../platform/views/layout.js';
-import { CsrfField, ErrorSummary, SubmitButton, TextArea, TextField, type FormState } from '../../../platform/views/form-components.js';
+import { CsrfField, ErrorSummary, FileField, SubmitButton, TextArea, TextField, type FormState } from '../../../platform/views/form-components.js';
 import { href, type PageContext } from '../../../platform/http/context.js';
 import type { Warning } from '../checker.model.js';
 import { MAX_INPUT_BYTES } from '../checker.model.js';
@@ -9,33 +9,6 @@ import { formatDate, Notice, Paragraphs } from './checker-components.js';
 /** The three ways to hand over a message; each is its own small form, so no script is needed to switch. */
 export type CheckForm = 'message' | 'file' | 'url';
 export const CHECK_FORMS: readonly CheckForm[] = ['message', 'file', 'url'];
-
-function FileField({ form, label, hint }: { form: FormState; label: string; hint: string }) {
-  const error = form.errors.file;
-  return (
-    <div class={error ? 'field field--error' : 'field'}>
-      <label for="file">{label}</label>
-      <p class="hint" id="file-hint">
-        {hint}
-      </p>
-      {error ? (
-        <p class="field-error" id="file-error">
-          <span class="visually-hidden">{form.t('forms.error_prefix')} </span>
-          {form.t(error.key, error.values)}
-        </p>
-      ) : null}
-      <input
-        id="file"
-        name="file"
-        type="file"
-        accept=".eml,.msg,message/rfc822,application/vnd.ms-outlook,image/*"
-        required
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? 'file-hint file-error' : 'file-hint'}
-      />
-    </div>
-  );
-}
 
 export function CheckerFormPage({ ctx, form, warnings, reported }: { ctx: PageContext; form: FormState; warnings: readonly Warning[]; reported: boolean }) {
   const { t } = ctx;
@@ -85,7 +58,12 @@ export function CheckerFormPage({ ctx, form, warnings, reported }: { ctx: PageCo
           <form method="post" action={action} enctype="multipart/form-data" novalidate>
             <CsrfField token={ctx.csrfToken} />
             <input type="hidden" name="form" value="file" />
-            <FileField form={form} label={labels.file} hint={t('safety.checker.file.hint', { max: MAX_INPUT_BYTES / 1024 / 1024 })} />
+            <FileField
+              form={form}
+              label={labels.file}
+              hint={t('safety.checker.file.hint', { max: MAX_INPUT_BYTES / 1024 / 1024 })}
+              accept=".eml,.msg,message/rfc822,application/vnd.ms-outlook,image/*"
+            />
             <SubmitButton>{t('safety.checker.file.submit')}</SubmitButton>
           </form>
         </section>
