@@ -38,6 +38,7 @@ import type { MandatesContext } from './mandates.context.js';
 
 type Outcome<T> = Promise<Result<T, MandateError>>;
 
+const agentOrganizationOf = (mandate: Mandate) => (mandate.agent.kind === 'organization' ? mandate.agent.organizationId : null);
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 const PAPER_CODE_LENGTH = 8;
@@ -81,11 +82,9 @@ export function createLifecycleService(ctx: MandatesContext): LifecycleService {
   const { db, clock, journal, people } = ctx;
 
   /** A helper assisting at a helpdesk: for the agent organisation if they belong to it, else for any of theirs. */
-  async function assistingRefusal(actor: CurrentUser, mandate: Mandate): Promise<MandateError | null> {
+  async function assistingRefusal(actor: CurrentUser, agentOrganizationId: string | null): Promise<MandateError | null> {
     const organizations =
-      mandate.agent.kind === 'organization' && actor.organizationIds.includes(mandate.agent.organizationId)
-        ? [mandate.agent.organizationId]
-        : actor.organizationIds;
+      agentOrganizationId !== null && actor.organizationIds.includes(agentOrganizationId) ? [agentOrganizationId] : actor.organizationIds;
     if (organizations.length === 0) return 'forbidden';
     let refusal: MandateError | null = 'forbidden';
     for (const organizationId of organizations) {
@@ -173,16 +172,7 @@ export function createLifecycleService(ctx: MandatesContext): LifecycleService {
       const assisted = input.principalEmail !== undefined && !sameEmail(input.principalEmail, actor.email);
       let principalUserId = actor.id;
       if (assisted) {
-        const organizations =
-          input.agent.kind === 'organization' && actor.organizationIds.includes(input.agent.organizationId)
-            ? [input.agent.organizationId]
-            : actor.organizationIds;
-        if (organizations.length === 0) return fail('forbidden');
-        let refusal: MandateError | null = 'forbidden';
-        for (const organizationId of organizations) {
-          refusal = await ctx.helperRefusal(actor, organizationId);
-          if (refusal === null) break;
-        }
+        const refusal = await assistingRefusal(actor, input.agent.kind === 'organization' ? input.agent.organizationId : null);
         if (refusal) return fail(refusal);
         const principal = await people.findUserByEmail(input.principalEmail ?? '');
         if (!principal || principal.role !== 'person') return fail('principal_not_found');
@@ -263,7 +253,7 @@ export function createLifecycleService(ctx: MandatesContext): LifecycleService {
       const mandate = await ctx.visible(actor, mandateId);
       if (!mandate) return fail('not_found');
       if (mandate.status !== 'pending_consent') return fail('wrong_state');
-      const refusal = await assistingRefusal(actor, mandate);
+      const refusal = await assistingRefusal(actor, agentOrganizationOf(mandate));
       if (refusal) return fail(refusal);
       const rendered = consentText(mandate, choice);
       const oneTimeCode = randomCode(PAPER_CODE_LENGTH);
@@ -303,7 +293,7 @@ export function createLifecycleService(ctx: MandatesContext): LifecycleService {
       const mandate = await ctx.visible(actor, mandateId);
       if (!mandate) return fail('not_found');
       if (mandate.status !== 'pending_consent') return fail('wrong_state');
-      const refusal = await assistingRefusal(actor, mandate);
+      const refusal = await assistingRefusal(actor, agentOrganizationOf(mandate));
       if (refusal) return fail(refusal);
       if (!input.declaration) return fail('declaration_required');
       const form = await findPaperForm(db, mandateId);
